@@ -1,0 +1,31 @@
+package org.sigmascope;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.sigmascope.cli.SigmascopeCommand;
+import org.sigmascope.ui.DesktopLauncher;
+
+/**
+ * Entry point. With no arguments, or with only evidence paths ({@code sigmascope samples/}), opens the desktop
+ * app; otherwise runs the command line. This class does not touch JavaFX itself, so the command line works where
+ * no display is available.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (opensApp(args)) {
+            DesktopLauncher.launch(args);
+            return;
+        }
+        System.exit(SigmascopeCommand.run(args, System.out, System.err));
+    }
+
+    static boolean opensApp(String[] args) {
+        return Arrays.stream(args).allMatch(arg -> !arg.startsWith("-") && !SigmascopeCommand.isCommand(arg)
+                && Files.exists(Path.of(arg)));
+    }
+}

@@ -1,0 +1,35 @@
+package org.sigmascope.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import picocli.CommandLine.Option;
+
+import org.sigmascope.sigma.BuiltinRules;
+import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.load.RuleLoader;
+
+/** The rule options that {@code scan} and {@code rules check} share. */
+final class RuleOptions {
+    @Option(names = {"-r", "--rules"}, paramLabel = "RULES",
+            description = "A Sigma rule file or folder of rules (recursive); repeatable.")
+    List<Path> rules = new ArrayList<>();
+
+    @Option(names = "--no-builtin-rules", description = "Do not load the rules that ship with Sigmascope.")
+    boolean noBuiltinRules;
+
+    /** The rule sources in loading order: built-in rules first, so they win over duplicates. */
+    List<RuleLoader.RuleSource> sources(boolean builtinByDefault) {
+        List<RuleLoader.RuleSource> sources = new ArrayList<>();
+        if (builtinByDefault && !noBuiltinRules) {
+            sources.add(BuiltinRules.source());
+        }
+        rules.forEach(path -> sources.add(RuleLoader.RuleSource.of(path)));
+        return sources;
+    }
+
+    RuleSet load(boolean builtinByDefault) {
+        return RuleLoader.load(sources(builtinByDefault));
+    }
+}

@@ -1,0 +1,121 @@
+package org.sigmascope.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import org.sigmascope.ingest.ReadOptions;
+import org.sigmascope.model.Detection;
+import org.sigmascope.model.Level;
+import org.sigmascope.model.Source;
+import org.sigmascope.model.SourceStats;
+import org.sigmascope.report.DetectionWriter;
+import org.sigmascope.scan.ScanListener;
+import org.sigmascope.scan.ScanRequest;
+import org.sigmascope.scan.ScanSummary;
+import org.sigmascope.scan.Scanner;
+import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.eval.ReferenceEngine;
+import org.sigmascope.sigma.logsource.LogsourceMapping;
+import org.sigmascope.task.Cancellation;
+
+/** {@code sigmascope scan}: match evidence against Sigma rules and print the detections. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scan evidence (EVTX, JSON, CSV files or folders) with Sigma rules and print the detections.")
+final class ScanCommand implements Callable<Integer> {
+    @Mixin
+    RuleOptions ruleOptions;
+
+    @Option(names = "--min-level", paramLabel = "LEVEL", defaultValue = "informational",
+            description = "Report only detections of this level or above: informational, low, medium, high, critical.")
+    String minLevel;
+
+    @Option(names = "--include-recovered", description = "Also scan records carved from EVTX slack space.")
+    boolean includeRecovered;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
+            description = "Output format: table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = {"-t", "--threads"}, paramLabel = "THREADS", description = "Worker threads (default: all cores).")
+    Integer threads;
+
+    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Evidence files or folders.")
+    List<Path> inputs;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Level level = Level.parse(minLevel).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
+                "--min-level must be informational, low, medium, high or critical, not '" + minLevel + "'"));
+        if (!List.of("table", "csv", "jsonl").contains(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-f must be table, csv or jsonl");
+        }
+        RuleSet rules = ruleOptions.load(true);
+        rules.failures().forEach(f -> err.println(f));
+        ReadOptions options = ReadOptions.defaults().withIncludeRecovered(includeRecovered);
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
+        ReferenceEngine engine = new ReferenceEngine(rules, LogsourceMapping.builtin());
+        Map<Integer, String> sourceNames = new HashMap<>();
+        ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
+        int[] unreadable = {0};
+        ScanSummary summary;
+        try (Writer out = Outputs.open(output, spec.commandLine().getOut());
+             DetectionWriter writer = DetectionWriter.create(format, out, id -> sourceNames.getOrDefault(id, ""))) {
+            ScanListener listener = new ScanListener() {
+                @Override
+                public void sourceStarted(Source source) {
+                    sourceNames.put(source.id(), source.displayName());
+                }
+
+                @Override
+                public void detection(Detection detection) {
+                    try {
+                        writer.write(detection);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public void sourceFinished(Source source, SourceStats stats) {
+                    progress.finish();
+                    Reports.printSourceStats(err, source, stats);
+                }
+
+                @Override
+                public void sourceFailed(Source source, String message) {
+                    progress.finish();
+                    err.println(source.displayName() + ": " + message);
+                    unreadable[0]++;
+                }
+            };
+            summary = Scanner.scan(new ScanRequest(inputs, engine, options, level, 1, 1), listener, progress,
+                    Cancellation.NEVER);
+        }
+        progress.finish();
+        err.printf("%d source(s), %d events, %d unreadable records, %d detections in %.2fs; %d rules loaded, %d failed%n",
+                summary.sources(), summary.events(), summary.failedRecords(), summary.detections(),
+                summary.nanos() / 1e9, rules.rules().size(), rules.failures().size());
+        return rules.failures().isEmpty() && unreadable[0] == 0 ? 0 : 1;
+    }
+}

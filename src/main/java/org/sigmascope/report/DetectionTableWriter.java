@@ -1,0 +1,46 @@
+package org.sigmascope.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.function.IntFunction;
+
+import org.sigmascope.model.Detection;
+import org.sigmascope.model.Event;
+import org.sigmascope.model.Timestamps;
+
+/** Detections as aligned text for a terminal, one per line; control characters in evidence are made visible. */
+public final class DetectionTableWriter implements DetectionWriter {
+    private static final String FORMAT = "%-28s  %-13s  %-18s  %6s  %s%n";
+
+    private final Writer out;
+    private final IntFunction<String> sourceNames;
+
+    public DetectionTableWriter(Writer out, IntFunction<String> sourceNames) throws IOException {
+        this.out = out;
+        this.sourceNames = sourceNames;
+        out.write(String.format(FORMAT, "TIME (UTC)", "LEVEL", "COMPUTER", "EVENT", "RULE  [SOURCE]"));
+    }
+
+    @Override
+    public void write(Detection detection) throws IOException {
+        Event event = detection.event();
+        out.write(String.format(FORMAT, Timestamps.format(event.timestamp()), detection.rule().level().sigmaName(),
+                printable(event.computer()), event.eventId(),
+                printable(detection.rule().title()) + "  [" + printable(sourceNames.apply(event.sourceId())) + "]"));
+    }
+
+    /** Evidence is attacker-controlled: escape sequences must not reach the analyst's terminal. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() throws IOException {
+        out.flush();
+    }
+}
