@@ -53,7 +53,9 @@ public final class RuleUpdater {
                     manifest.setAside().size()));
             return result;
         } catch (UpdateException e) {
-            LOG.log(Level.WARNING, "rule library update refused: " + e.getMessage(), e);
+            // A refusal is an expected outcome, said in full by its message; the trace only helps a developer.
+            LOG.warning(() -> "rule library update refused: " + e.getMessage());
+            LOG.log(Level.FINE, "rule library update refused", e);
             throw e;
         }
     }

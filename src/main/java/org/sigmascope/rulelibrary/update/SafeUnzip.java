@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -101,8 +103,10 @@ final class SafeUnzip {
         }
         long copied = 0;
         byte[] buffer = new byte[1 << 14];
+        // ZipFile does not check an entry's CRC-32 (ZipInputStream does): checked here, so damage is found.
+        CRC32 crc = new CRC32();
         // CREATE_NEW: two entries for one file (a duplicate name, or names differing in case on Windows and macOS).
-        try (InputStream in = zip.getInputStream(entry);
+        try (InputStream in = new CheckedInputStream(zip.getInputStream(entry), crc);
              OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW)) {
             int n;
             while ((n = in.read(buffer)) >= 0) {
@@ -111,6 +115,9 @@ final class SafeUnzip {
                     throw tooLarge(shownName, entry, limit);
                 }
                 out.write(buffer, 0, n);
+            }
+            if (entry.getCrc() != -1 && entry.getCrc() != crc.getValue()) {
+                throw new ZipException("its CRC-32 does not match");
             }
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw new UpdateException(shownName + ": refused: entry '" + entry.getName()
