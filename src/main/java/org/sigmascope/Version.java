@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.util.Properties;
 
 /**
- * The application's version and build details, from {@code sigmascope-version.properties}: Maven fills in the
- * version and build time, and the git commit the build was made from (see pom.xml, {@code git-commit}).
+ * The application's version and build details: the version and build time from {@code sigmascope-version.properties}
+ * (filtered by Maven), the git commit and whether the tree was modified from {@code sigmascope-git.properties} (written
+ * by the pom's {@code git-commit} execution).
  */
 public final class Version {
     private static final Properties PROPERTIES = load();
@@ -16,12 +17,14 @@ public final class Version {
 
     private static Properties load() {
         Properties properties = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("/sigmascope-version.properties")) {
-            if (in != null) {
-                properties.load(in);
+        for (String resource : new String[] {"/sigmascope-version.properties", "/sigmascope-git.properties"}) {
+            try (InputStream in = Version.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (IOException e) {
+                // Without the file these details read "unknown"; nothing else depends on them.
             }
-        } catch (IOException e) {
-            // Without the file the version reads "unknown"; nothing else depends on it.
         }
         return properties;
     }
