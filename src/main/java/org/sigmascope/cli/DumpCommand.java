@@ -59,7 +59,7 @@ final class DumpCommand implements Callable<Integer> {
         int[] unreadable = {0};
         ScanSummary summary;
         try (Writer out = Outputs.open(output, spec.commandLine().getOut());
-             JsonGenerator generator = JsonCodec.MAPPER.getFactory().createGenerator(out)) {
+             JsonGenerator generator = JsonCodec.lineGenerator(out)) {
             java.util.Map<Integer, String> names = new java.util.HashMap<>();
             ScanListener listener = new ScanListener() {
                 @Override
