@@ -29,6 +29,14 @@ final class RuleOptions {
         return sources;
     }
 
+    /** The rule sources as the analyst gave them, for reports: {@code builtin:windows/} and the paths. */
+    List<String> sourceNames(boolean builtinByDefault) {
+        List<String> names = new ArrayList<>();
+        sources(builtinByDefault).forEach(source -> names.add(source.displayPrefix() != null
+                ? source.displayPrefix() : source.path().toString()));
+        return names;
+    }
+
     RuleSet load(boolean builtinByDefault) {
         return RuleLoader.load(sources(builtinByDefault));
     }

@@ -18,12 +18,32 @@ public final class Times {
             .appendOffset("+HH:MM", "+00:00")
             .toFormatter();
 
+    private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+            .appendFraction(ChronoField.NANO_OF_SECOND, 7, 7, true)
+            .appendOffset("+HH:MM", "Z")
+            .toFormatter();
+    private static final DateTimeFormatter MILLIS = new DateTimeFormatterBuilder()
+            .appendPattern("uuuu-MM-dd HH:mm:ss.SSS ")
+            .appendOffset("+HH:MM", "+00:00")
+            .toFormatter();
+
     private Times() {
     }
 
     /** The time in the zone, or {@code ""} when there is none. */
     public static String format(Instant instant, ZoneId zone) {
         return instant == null ? "" : FULL.format(instant.atZone(zone));
+    }
+
+    /** ISO-8601 for machines: {@code 2024-03-11T09:02:33.5180000Z}, or with the zone's offset; {@code ""} for none. */
+    public static String iso(Instant instant, ZoneId zone) {
+        return instant == null ? "" : ISO.format(instant.atZone(zone));
+    }
+
+    /** Hayabusa's timestamp: {@code 2024-03-11 09:02:33.518 +00:00}; {@code ""} for none. */
+    public static String millis(Instant instant, ZoneId zone) {
+        return instant == null ? "" : MILLIS.format(instant.atZone(zone));
     }
 
     /** The zone as the report names it: {@code UTC}, {@code Europe/Berlin}. */
