@@ -98,6 +98,41 @@ final class ReportFixtures {
                 List.of("builtin:windows/", "SigmaHQ rules/windows (corpus)"));
     }
 
+    /** The hostile case name: it reaches the page title, the header and the case section. */
+    static final String HOSTILE_CASE = "Case <script>document.title='pwned-case'</script> & \"quotes\" 'too'";
+
+    /**
+     * Crafted hostile evidence (HTML and script payloads, a right-to-left override, control characters, formulas)
+     * and a hostile rule (title, description, author, licence, references, tags), scanned for real; plus hostile
+     * tags and notes on the events.
+     */
+    static Scan hostile() throws IOException {
+        Path dir = resourceDir("hostile");
+        Scan scan = scan(HOSTILE_CASE, List.of(dir.resolve("hostile-events.jsonl")),
+                List.of(BuiltinRules.source(), RuleLoader.RuleSource.of(dir.resolve("hostile-rule.yml"))),
+                List.of("builtin:windows/", "hostile-rule.yml"));
+        List<TaggedEvent> tagged = new ArrayList<>();
+        for (Event e : scan.events()) {
+            tagged.add(new TaggedEvent(e, List.of("<b>tag</b>", "=1+1"), List.of(new TaggedEvent.Note(
+                    "<img src=x onerror=document.title='pwned-note-author'>", Instant.parse("2026-01-13T09:00:00Z"),
+                    "</td></tr></table><script>document.title='pwned-note'</script>\n=cmd|' /C calc'!A0"))));
+        }
+        ReportData data = scan.data();
+        ReportData hostile = new ReportData(new CaseDetails(HOSTILE_CASE, "<i>ref</i>", "\u202Eevil examiner",
+                "<iframe src=javascript:alert(1)>", "</style><script>document.title='pwned-description'</script>",
+                null), data.exportedAt(), data.tool(), data.rules(), data.evidence(), data.detections(),
+                data.processes(), tagged);
+        return new Scan(hostile, scan.events(), scan.rules());
+    }
+
+    static Path resourceDir(String name) {
+        try {
+            return Path.of(ReportFixtures.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static ReportData withTagged(ReportData data, List<TaggedEvent> tagged) {
         return new ReportData(data.caseDetails(), data.exportedAt(), data.tool(), data.rules(), data.evidence(),
                 data.detections(), data.processes(), tagged);
