@@ -73,24 +73,28 @@ final class HtmlOut {
         if (attributes.length % 2 != 0) {
             throw new IllegalArgumentException("attributes come in name, value pairs");
         }
+        // Everything is checked before anything is written, so a refused tag leaves no trace in the page.
+        for (int i = 0; i < attributes.length; i += 2) {
+            check(attributes[i], attributes[i + 1]);
+        }
         out.append('<').append(tag);
         for (int i = 0; i < attributes.length; i += 2) {
-            String name = attributes[i];
-            String value = attributes[i + 1];
-            requireName(name);
-            if (name.startsWith("on") || name.equals("style") || name.equals("srcdoc")) {
-                throw new IllegalArgumentException("attribute " + name + " is never written");
+            if (attributes[i + 1] != null) {
+                out.append(' ').append(attributes[i]).append("=\"").append(Html.attr(attributes[i + 1])).append('"');
             }
-            if (value == null) {
-                continue;
-            }
-            if ((name.equals("href") || name.equals("src") || name.equals("action") || name.equals("formaction"))
-                    && !ANCHOR.matcher(value).matches() && SafeUrl.http(value).isEmpty()) {
-                throw new IllegalArgumentException("refusing an unsafe link target");
-            }
-            out.append(' ').append(name).append("=\"").append(Html.attr(value)).append('"');
         }
         out.append('>');
+    }
+
+    private static void check(String name, String value) {
+        requireName(name);
+        if (name.startsWith("on") || name.equals("style") || name.equals("srcdoc")) {
+            throw new IllegalArgumentException("attribute " + name + " is never written");
+        }
+        if (value != null && (name.equals("href") || name.equals("src") || name.equals("action")
+                || name.equals("formaction")) && !ANCHOR.matcher(value).matches() && SafeUrl.http(value).isEmpty()) {
+            throw new IllegalArgumentException("refusing an unsafe link target");
+        }
     }
 
     private static void requireName(String name) {
