@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.sigmascope.report.html.HtmlReportWriter;
 import org.sigmascope.report.model.ReportData;
@@ -23,12 +21,9 @@ import org.sigmascope.report.model.ReportOptions;
 
 /** The same case exported twice gives the same bytes, apart from the export time, whatever order it was filled in. */
 class DeterminismTest {
-    @TempDir
-    Path dir;
-
     @Test
     void twoExportsOfTheSameCaseDifferOnlyInTheExportTime() throws IOException {
-        ReportData data = ReportFixtures.deepBlue(dir).data();
+        ReportData data = ReportFixtures.deepBlue().data();
         ReportData again = refilled(data, Instant.parse("2026-02-01T17:45:12.5Z"), new Random(7));
         for (ReportOptions options : List.of(ReportOptions.defaults(),
                 ReportOptions.defaults().withZone(ZoneId.of("Europe/Berlin")))) {
@@ -41,7 +36,7 @@ class DeterminismTest {
 
     @Test
     void detectionExportsAreTheSameBytesWhateverTheOrderOfTheData() throws IOException {
-        ReportData data = ReportFixtures.deepBlue(dir).data();
+        ReportData data = ReportFixtures.deepBlue().data();
         ReportData shuffled = refilled(data, data.exportedAt(), new Random(11));
         for (ReportExporter.Format format : List.of(ReportExporter.Format.CSV, ReportExporter.Format.JSONL,
                 ReportExporter.Format.HAYABUSA, ReportExporter.Format.HTML)) {

@@ -17,7 +17,8 @@ class HtmlEscapingTest {
     void markupCharactersBecomeReferencesInTextAndAttributes() {
         assertEquals("&lt;img src=x onerror=&quot;alert(1)&quot;&gt;", Html.text("<img src=x onerror=\"alert(1)\">"));
         assertEquals("&lt;/script&gt;&lt;script&gt;x()&lt;/script&gt;", Html.text("</script><script>x()</script>"));
-        assertEquals("a &amp; b &#39;c&#39;", Html.attr("a & b 'c'"));
+        assertEquals("a &amp; b 'c'", Html.attr("a & b 'c'"));
+        assertEquals("a &amp; b &#39;c&#39;", Html.text("a & b 'c'"));
         assertEquals("&quot;&gt;&lt;svg onload=x&gt;", Html.attr("\"><svg onload=x>"));
         assertEquals("&amp;lt;", Html.text("&lt;"), "an entity in evidence is shown as written, not decoded");
     }

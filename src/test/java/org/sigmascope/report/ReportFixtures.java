@@ -82,20 +82,29 @@ final class ReportFixtures {
         return new Scan(withTagged(scan.data(), tagged), scan.events(), scan.rules());
     }
 
-    /** DeepBlueCLI samples (the evtx crate's JSON of them), SigmaHQ's Windows rules and the built-in ones. */
-    static Scan deepBlue(Path dir) throws IOException {
-        Path evidence = Files.createDirectories(dir.resolve("deepblue"));
+    private static Scan deepBlue;
+
+    /**
+     * DeepBlueCLI samples (the evtx crate's JSON of them, decompressed under {@code target/}), SigmaHQ's Windows
+     * rules and the built-in ones. Scanned once per test run: loading 2,000 rules takes seconds.
+     */
+    static synchronized Scan deepBlue() throws IOException {
+        if (deepBlue != null) {
+            return deepBlue;
+        }
+        Path evidence = Files.createDirectories(Path.of("target", "report-fixtures", "deepblue"));
         for (String name : DEEPBLUE) {
             Path gz = Corpus.path("evtx-ref/evtx/sans-blue-team+DeepBlueCLI/evtx/" + name
                     + ".evtx.evtx-crate-0.8.5.jsonl.gz");
             try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
-                Files.copy(in, evidence.resolve(name + ".jsonl"));
+                Files.copy(in, evidence.resolve(name + ".jsonl"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
         Path sigma = Corpus.path("sigma/rules/rules/windows");
-        return scan("DeepBlueCLI attack samples", List.of(evidence),
+        deepBlue = scan("DeepBlueCLI attack samples", List.of(evidence),
                 List.of(BuiltinRules.source(), RuleLoader.RuleSource.of(sigma)),
                 List.of("builtin:windows/", "SigmaHQ rules/windows (corpus)"));
+        return deepBlue;
     }
 
     /** The hostile case name: it reaches the page title, the header and the case section. */

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -15,7 +14,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.sigmascope.codec.JsonCodec;
 import org.sigmascope.model.Event;
@@ -27,12 +25,9 @@ import org.sigmascope.report.export.TimesketchJsonlWriter;
  * {@code timestamp_desc} (its "Create timeline from JSON or CSV" guide); the rest are attributes.
  */
 class TimesketchExportTest {
-    @TempDir
-    Path dir;
-
     @Test
     void everyLineHasTimesketchsRequiredFieldsAndTheEventsFields() throws IOException {
-        ReportFixtures.Scan scan = ReportFixtures.deepBlue(dir);
+        ReportFixtures.Scan scan = ReportFixtures.deepBlue();
         StringWriter out = new StringWriter();
         long skipped = ReportExporter.writeEvents(scan.events(), e -> CsvExportsTest.detectionsOn(scan.data(), e),
                 ReportExporter.timesketch(out, scan.data()::sourceName));

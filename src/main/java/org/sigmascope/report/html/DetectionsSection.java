@@ -50,7 +50,13 @@ final class DetectionsSection {
         explanation(out, d.match());
         out.open("details", "class", "fields", "open", "")
                 .element("summary", "The event's fields (" + e.fields().size() + ")");
-        Parts.fieldTable(out, e.fields());
+        java.util.Set<String> matched = new java.util.TreeSet<>();
+        d.match().selections().forEach(sel -> sel.fields().forEach(hit -> {
+            if (hit.field() != null) {
+                matched.add(hit.field());
+            }
+        }));
+        Parts.fieldTable(out, e.fields(), matched);
         out.close("details").close("article");
     }
 

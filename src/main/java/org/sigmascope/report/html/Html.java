@@ -4,7 +4,8 @@ package org.sigmascope.report.html;
  * Escapes text for HTML. Evidence is attacker-controlled, so every character that could end a text run or an
  * attribute value is escaped, and characters that hide or disguise text are made visible:
  * <ul>
- * <li>{@code & < > " '} become character references, in text and in attribute values alike;</li>
+ * <li>{@code & < > " '} become character references (in attribute values, which are always double-quoted,
+ *     {@code '} is safe and kept);</li>
  * <li>control characters (other than tab, carriage return and new line), bidirectional overrides (the right-to-left override
  *     that makes {@code invoice\u202Efdp.exe} read as {@code invoiceexe.pdf}), zero-width characters and the
  *     byte order mark are shown as {@code \}{@code uXXXX};</li>
@@ -22,7 +23,7 @@ public final class Html {
         return escape(value, true);
     }
 
-    /** An attribute value, to be written inside double quotes. */
+    /** An attribute value, to be written inside double quotes (as {@link HtmlOut} always does). */
     public static String attr(String value) {
         return escape(value, false);
     }
@@ -68,7 +69,7 @@ public final class Html {
             case '"':
                 return "&quot;";
             case '\'':
-                return "&#39;";
+                return markup ? "&#39;" : null;
             case '\t':
             case '\n':
             case '\r':

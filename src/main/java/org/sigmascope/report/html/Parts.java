@@ -56,12 +56,13 @@ final class Parts {
         }
     }
 
-    /** The event's fields as a name, value table. */
-    static void fieldTable(HtmlOut out, Fields fields) {
+    /** The event's fields as a name, value table; the rows of fields the rule matched on are marked. */
+    static void fieldTable(HtmlOut out, Fields fields, java.util.Set<String> matched) {
         out.open("table", "class", "fields").open("thead").open("tr").element("th", "Field").element("th", "Value")
                 .close("tr").close("thead").open("tbody");
         fields.forEach((name, value) -> {
-            out.open("tr").element("td", name, "class", "mono").open("td", "class", "value");
+            out.open("tr", "class", matched.contains(name) ? "hit" : null).element("td", name, "class", "mono")
+                    .open("td", "class", "value");
             value(out, value);
             out.close("td").close("tr");
         });

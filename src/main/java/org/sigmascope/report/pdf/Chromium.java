@@ -46,7 +46,12 @@ public final class Chromium {
 
     /** The browser, or an exception that says where we looked and how to install one. */
     public static Chromium locate() throws ChromiumNotFoundException {
-        return find().map(Chromium::new).orElseThrow(() -> new ChromiumNotFoundException(
+        return locate(System.getenv(ENVIRONMENT), System.getenv("PATH"), PLACES);
+    }
+
+    static Chromium locate(String configured, String pathVariable, List<String> places)
+            throws ChromiumNotFoundException {
+        return find(configured, pathVariable, places).map(Chromium::new).orElseThrow(() -> new ChromiumNotFoundException(
                 "no Chromium or Chrome found to print the PDF with (looked at $" + ENVIRONMENT + ", for "
                         + String.join(", ", NAMES) + " on the PATH, and in the usual install folders). Install "
                         + "Chromium (Debian/Ubuntu: apt-get install chromium) or set " + ENVIRONMENT
@@ -54,12 +59,15 @@ public final class Chromium {
     }
 
     public static Optional<Path> find() {
-        String configured = System.getenv(ENVIRONMENT);
+        return find(System.getenv(ENVIRONMENT), System.getenv("PATH"), PLACES);
+    }
+
+    /** The browser named by {@code configured} (when set, and only it), else the first on the path or in places. */
+    static Optional<Path> find(String configured, String pathVariable, List<String> places) {
         if (configured != null && !configured.isBlank()) {
             Path path = Path.of(configured.trim());
             return Files.isExecutable(path) ? Optional.of(path) : Optional.empty();
         }
-        String pathVariable = System.getenv("PATH");
         if (pathVariable != null) {
             for (String name : NAMES) {
                 for (String dir : pathVariable.split(File.pathSeparator)) {
@@ -75,7 +83,7 @@ public final class Chromium {
                 }
             }
         }
-        return PLACES.stream().map(Path::of).filter(Files::isExecutable).findFirst();
+        return places.stream().map(Path::of).filter(Files::isExecutable).findFirst();
     }
 
     /** The DOM after the page loaded (and after any script ran, if the page let one run). */
