@@ -72,8 +72,7 @@ final class TimelineSection {
             return;
         }
         out.open("figure", "class", "chart").element("figcaption", "Detections over time")
-                .trusted(SvgCharts.histogram("Detections over time", times, levels, view.first(), view.last(),
-                        view::time))
+                .trusted(TimeChart.render("Detections over time", times, levels, view.options.zone(), view::time))
                 .close("figure");
     }
 }

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Remakes the report screenshots of docs/reports.md from real scans (samples/ and the corpus's DeepBlueCLI
+# exports), with headless Chromium. Run from the project root: bash docs/screenshots/make-report-screenshots.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+mvn -B -q test-compile
+mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
+java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" \
+    -Dsigmascope.corpus="${SIGMASCOPE_CORPUS:-../shared/corpus}" \
+    org.sigmascope.report.ReportScreenshots docs/screenshots
+# Fewer colours: the pictures stay small in the repository and look the same.
+if convert -version 2>/dev/null | grep -q ImageMagick; then
+    for png in docs/screenshots/report-*.png; do convert "$png" -colors 256 "PNG8:$png"; done
+fi
+ls -l docs/screenshots/report-*.png
