@@ -80,7 +80,8 @@ final class ScanCommand implements Callable<Integer> {
         try {
             zone = ZoneId.of(timeZone);
         } catch (java.time.DateTimeException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--time-zone: unknown zone '" + timeZone + "'");
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--time-zone: unknown zone '" + timeZone + "'");
         }
         RuleSet rules = ruleOptions.load(true);
         rules.failures().forEach(f -> err.println(f));

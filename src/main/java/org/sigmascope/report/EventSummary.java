@@ -27,8 +27,8 @@ public final class EventSummary {
 
     private static final Map<String, List<Part>> KNOWN = load();
     private static final Set<String> SYSTEM_FIELDS = Set.of("EventID", "Version", "Level", "Task", "Opcode",
-            "Keywords", "EventRecordID", "Channel", "Computer", "ActivityID", "RelatedActivityID", "Security", "Execution",
-            "Provider", "TimeCreated");
+            "Keywords", "EventRecordID", "Channel", "Computer", "ActivityID", "RelatedActivityID", "Security",
+            "Execution", "Provider", "TimeCreated");
     private static final List<String> SYSTEM_PREFIXES = List.of("Provider_", "TimeCreated_", "Execution_",
             "Security_", "Correlation", "EventID_");
 

@@ -9,7 +9,6 @@ import java.io.StringWriter;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
@@ -50,10 +49,8 @@ class CsvExportsTest {
 
     @Test
     void detectionCsvNeutralizesFormulasFromEvidenceAndRules() throws IOException {
-        ReportData data = ReportFixtures.hostile().data();
-        StringWriter out = new StringWriter();
-        ReportExporter.write(data, ReportOptions.defaults(), ReportExporter.Format.CSV, out);
-        List<String[]> rows = parse(out.toString());
+        List<String[]> rows = export(ReportFixtures.hostile().data(), ReportOptions.defaults(),
+                ReportExporter.Format.CSV);
         assertEquals(3, rows.size(), "header and two detections");
         assertNoFormula(rows);
         int author = List.of(rows.get(0)).indexOf("rule_author");
@@ -87,11 +84,8 @@ class CsvExportsTest {
 
     @Test
     void hayabusaLayoutHasItsColumnsAbbreviationsAndTimeFormat() throws IOException {
-        ReportData data = ReportFixtures.samples().data();
-        StringWriter out = new StringWriter();
-        ReportExporter.write(data, ReportOptions.defaults().withZone(ZoneId.of("Asia/Tokyo")),
-                ReportExporter.Format.HAYABUSA, out);
-        List<String[]> rows = parse(out.toString());
+        List<String[]> rows = export(ReportFixtures.samples().data(),
+                ReportOptions.defaults().withZone(ZoneId.of("Asia/Tokyo")), ReportExporter.Format.HAYABUSA);
         assertEquals(List.of("Timestamp", "RuleTitle", "Level", "Computer", "Channel", "EventID", "RecordID",
                 "Details", "ExtraFieldInfo", "RuleID"), List.of(rows.get(0)));
         assertEquals(3, rows.size());
@@ -116,24 +110,21 @@ class CsvExportsTest {
 
     @Test
     void hayabusaLayoutNeutralizesFormulas() throws IOException {
-        StringWriter out = new StringWriter();
-        ReportExporter.write(ReportFixtures.hostile().data(), ReportOptions.defaults(),
-                ReportExporter.Format.HAYABUSA, out);
-        List<String[]> rows = parse(out.toString());
+        List<String[]> rows = export(ReportFixtures.hostile().data(), ReportOptions.defaults(),
+                ReportExporter.Format.HAYABUSA);
         assertEquals(3, rows.size());
         assertNoFormula(rows);
         assertEquals("crit", rows.get(1)[2]);
     }
 
-    static List<Detection> detectionsOn(ReportData data, Event event) {
-        return data.detections().stream().filter(d -> d.event().id() == event.id()).toList();
+    private static List<String[]> export(ReportData data, ReportOptions options, ReportExporter.Format format)
+            throws IOException {
+        StringWriter out = new StringWriter();
+        ReportExporter.write(data, options, format, out);
+        return parse(out.toString());
     }
 
-    static Map<String, String> row(List<String[]> rows, int index) {
-        Map<String, String> map = new java.util.LinkedHashMap<>();
-        for (int i = 0; i < rows.get(0).length; i++) {
-            map.put(rows.get(0)[i], rows.get(index)[i]);
-        }
-        return map;
+    static List<Detection> detectionsOn(ReportData data, Event event) {
+        return data.detections().stream().filter(d -> d.event().id() == event.id()).toList();
     }
 }

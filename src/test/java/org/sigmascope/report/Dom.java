@@ -161,7 +161,8 @@ final class Dom {
                 case "quot" -> "\"";
                 case "apos" -> "'";
                 case "nbsp" -> "\u00A0";
-                default -> entity.startsWith("#x") ? new String(Character.toChars(Integer.parseInt(entity.substring(2), 16)))
+                default -> entity.startsWith("#x")
+                        ? new String(Character.toChars(Integer.parseInt(entity.substring(2), 16)))
                         : entity.startsWith("#") ? new String(Character.toChars(Integer.parseInt(entity.substring(1))))
                         : null;
             };

@@ -168,7 +168,8 @@ class HtmlReportBrowserTest {
         // The same payloads written without escaping, to prove the checks above would catch a real injection.
         Path file = dir.resolve("unescaped.html");
         Files.writeString(file, "<!DOCTYPE html><html><head><title>t</title></head><body><p>"
-                + "</script><script>document.title='pwned-script'</script><img src=x onerror=\"document.body.dataset.pwned='img'\"></p></body></html>");
+                + "</script><script>document.title='pwned-script'</script>"
+                + "<img src=x onerror=\"document.body.dataset.pwned='img'\"></p></body></html>");
         Dom dom = Dom.parse(chromium.dumpDom(file));
         assertEquals("pwned-script", dom.title());
         assertEquals(Set.of("img", "script"), unexpectedElements(dom));

@@ -4,7 +4,6 @@ import java.util.Locale;
 import java.util.Optional;
 
 import org.sigmascope.model.RuleInfo;
-import org.sigmascope.report.model.Section;
 
 /**
  * Who wrote each rule that fired, under which licence, and what it cites. SigmaHQ's Detection Rule License asks
@@ -15,10 +14,8 @@ final class AttributionSection {
     }
 
     static void write(HtmlOut out, ReportView view) {
-        Parts.openSection(out, Section.ATTRIBUTION);
         if (view.byRule.isEmpty()) {
             Parts.empty(out, "No rule fired at this level threshold.");
-            Parts.closeSection(out);
             return;
         }
         Parts.note(out, "Every rule that fired, with its author and licence as the rule file states them. "
@@ -42,7 +39,6 @@ final class AttributionSection {
             out.close("td").close("tr");
         }
         out.close("tbody").close("table");
-        Parts.closeSection(out);
     }
 
     /** Links for http(s) references only; anything else stays text. */

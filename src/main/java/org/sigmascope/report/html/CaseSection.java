@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.sigmascope.report.Times;
 import org.sigmascope.report.model.CaseDetails;
-import org.sigmascope.report.model.Section;
 
 /** The case: what it is, who examined it, and the span of the findings. */
 final class CaseSection {
@@ -13,7 +12,6 @@ final class CaseSection {
 
     static void write(HtmlOut out, ReportView view) {
         CaseDetails c = view.data.caseDetails();
-        Parts.openSection(out, Section.CASE);
         Parts.facts(out, List.of(
                 "Case", c.name(),
                 "Reference", c.reference(),
@@ -26,6 +24,5 @@ final class CaseSection {
                 "First detection", Times.format(view.first(), view.options.zone()),
                 "Last detection", Times.format(view.last(), view.options.zone()),
                 "Description", c.description()));
-        Parts.closeSection(out);
     }
 }

@@ -6,7 +6,6 @@ import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Match;
 import org.sigmascope.report.AttackTactics;
-import org.sigmascope.report.model.Section;
 
 /** Each detection in full: the rule, where it fired, why (the matched part marked), and the event's fields. */
 final class DetectionsSection {
@@ -14,10 +13,8 @@ final class DetectionsSection {
     }
 
     static void write(HtmlOut out, ReportView view) {
-        Parts.openSection(out, Section.DETECTIONS);
         if (view.detections.isEmpty()) {
             Parts.empty(out, "No detections at this level threshold.");
-            Parts.closeSection(out);
             return;
         }
         int limit = Math.min(view.detections.size(), view.options.detailLimit());
@@ -28,7 +25,6 @@ final class DetectionsSection {
         for (int i = 0; i < limit; i++) {
             detection(out, view, view.detections.get(i), i);
         }
-        Parts.closeSection(out);
     }
 
     private static void detection(HtmlOut out, ReportView view, Detection d, int index) {

@@ -6,7 +6,6 @@ import java.util.Locale;
 
 import org.sigmascope.model.Diagnostic;
 import org.sigmascope.report.model.EvidenceSource;
-import org.sigmascope.report.model.Section;
 
 /** The evidence: each file with its SHA-256 and what reading it gave, and the first problems with locations. */
 final class EvidenceSection {
@@ -17,12 +16,10 @@ final class EvidenceSection {
     }
 
     static void write(HtmlOut out, ReportView view) {
-        Parts.openSection(out, Section.EVIDENCE);
         List<EvidenceSource> sources = view.data.evidence().stream()
                 .sorted(Comparator.comparing(EvidenceSource::path).thenComparingInt(EvidenceSource::id)).toList();
         if (sources.isEmpty()) {
             Parts.empty(out, "No evidence was recorded.");
-            Parts.closeSection(out);
             return;
         }
         long events = sources.stream().mapToLong(EvidenceSource::events).sum();
@@ -48,7 +45,6 @@ final class EvidenceSection {
         for (EvidenceSource source : sources) {
             problems(out, source);
         }
-        Parts.closeSection(out);
     }
 
     private static void problems(HtmlOut out, EvidenceSource source) {

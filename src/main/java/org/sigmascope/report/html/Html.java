@@ -6,8 +6,8 @@ package org.sigmascope.report.html;
  * <ul>
  * <li>{@code & < > " '} become character references (in attribute values, which are always double-quoted,
  *     {@code '} is safe and kept);</li>
- * <li>control characters (other than tab, carriage return and new line), bidirectional overrides (the right-to-left override
- *     that makes {@code invoice\u202Efdp.exe} read as {@code invoiceexe.pdf}), zero-width characters and the
+ * <li>control characters (other than tab, carriage return and new line), bidirectional overrides (the
+ *     right-to-left override that makes {@code invoice\u202Efdp.exe} read as {@code invoiceexe.pdf}), zero-width characters and the
  *     byte order mark are shown as {@code \}{@code uXXXX};</li>
  * <li>unpaired surrogates (which no encoding can write) become U+FFFD.</li>
  * </ul>

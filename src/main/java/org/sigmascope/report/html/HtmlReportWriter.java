@@ -53,6 +53,7 @@ public final class HtmlReportWriter {
         toc(out, options);
         out.open("main");
         for (Section section : options.sections()) {
+            Parts.openSection(out, section);
             switch (section) {
                 case CASE -> CaseSection.write(out, view);
                 case EVIDENCE -> EvidenceSection.write(out, view);
@@ -64,6 +65,7 @@ public final class HtmlReportWriter {
                 case TAGGED_EVENTS -> TaggedEventsSection.write(out, view);
                 case ATTRIBUTION -> AttributionSection.write(out, view);
             }
+            Parts.closeSection(out);
         }
         out.newline().close("main");
         out.open("footer", "class", "report").text("Made with " + data.tool().name() + " " + data.tool().version()

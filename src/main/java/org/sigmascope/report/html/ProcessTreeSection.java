@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.sigmascope.report.model.ProcessNode;
-import org.sigmascope.report.model.Section;
 
 /**
  * The processes with detections, with their ancestors and descendants, per host. Each parent link says how it was
@@ -46,9 +45,7 @@ final class ProcessTreeSection {
     }
 
     static void write(HtmlOut out, ReportView view) {
-        Parts.openSection(out, Section.PROCESS_TREES);
         new ProcessTreeSection(view).trees(out);
-        Parts.closeSection(out);
     }
 
     private boolean flagged(ProcessNode node) {

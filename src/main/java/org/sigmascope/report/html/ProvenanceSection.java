@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.sigmascope.report.model.RuleSetIdentity;
-import org.sigmascope.report.model.Section;
 import org.sigmascope.report.model.ToolInfo;
 
 /** What made the findings: the tool's version and the identity of the rule set, so they can be reproduced. */
@@ -15,7 +14,6 @@ final class ProvenanceSection {
     static void write(HtmlOut out, ReportView view) {
         ToolInfo tool = view.data.tool();
         RuleSetIdentity rules = view.data.rules();
-        Parts.openSection(out, Section.PROVENANCE);
         List<String> facts = new ArrayList<>(List.of(
                 "Tool", tool.name() + " " + tool.version(),
                 "Rule engine", tool.engine(),
@@ -29,6 +27,5 @@ final class ProvenanceSection {
         Parts.note(out, "The rule set hash is the SHA-256 of a listing with one line per loaded rule, sorted: the "
                 + "SHA-256 of the rule's YAML document, two spaces, and path:line. The same rules give the same hash "
                 + "in any order; any edit to a rule changes it.");
-        Parts.closeSection(out);
     }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.sigmascope.model.Level;
-import org.sigmascope.report.model.Section;
 
 /** Counts by level, ATT&CK tactic, host and rule, as charts and a table of the rules that fired. */
 final class SummarySection {
@@ -17,7 +16,6 @@ final class SummarySection {
     }
 
     static void write(HtmlOut out, ReportView view) {
-        Parts.openSection(out, Section.SUMMARY);
         Parts.note(out, Parts.count(view.detections.size(), "detection", "detections") + " of level "
                 + view.options.minLevel().sigmaName() + " and above, by " + Parts.count(view.byRule.size(), "rule",
                 "rules") + " on " + Parts.count(view.byHost.size(), "host", "hosts") + ".");
@@ -36,7 +34,6 @@ final class SummarySection {
                 .map(r -> new ReportView.Count(r.rule().title(), r.count())).toList();
         figure(out, "By rule", SvgCharts.bars("Detections by rule", capped(rules), 1040, 420));
         rulesTable(out, view);
-        Parts.closeSection(out);
     }
 
     private static void rulesTable(HtmlOut out, ReportView view) {

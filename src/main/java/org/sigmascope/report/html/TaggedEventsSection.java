@@ -8,7 +8,6 @@ import org.sigmascope.model.Event;
 import org.sigmascope.report.Channels;
 import org.sigmascope.report.DetectionOrder;
 import org.sigmascope.report.EventSummary;
-import org.sigmascope.report.model.Section;
 import org.sigmascope.report.model.TaggedEvent;
 
 /** The events the analyst tagged, with their tags and notes, in time order. */
@@ -21,12 +20,10 @@ final class TaggedEventsSection {
     }
 
     static void write(HtmlOut out, ReportView view) {
-        Parts.openSection(out, Section.TAGGED_EVENTS);
         List<TaggedEvent> tagged = view.data.tagged().stream()
                 .sorted(Comparator.comparing(TaggedEvent::event, DetectionOrder.EVENTS)).toList();
         if (tagged.isEmpty()) {
             Parts.empty(out, "No events were tagged or annotated.");
-            Parts.closeSection(out);
             return;
         }
         out.open("table", "class", "tagged");
@@ -56,6 +53,5 @@ final class TaggedEventsSection {
             out.close("td").element("td", EventSummary.details(e), "class", "value").close("tr");
         }
         out.close("tbody").close("table");
-        Parts.closeSection(out);
     }
 }

@@ -103,7 +103,8 @@ final class TimeChart {
                 svg.append("<rect class=\"chart-fill-").append(level.sigmaName()).append("\" x=\"").append(fmt(x))
                         .append("\" y=\"").append(fmt(top)).append("\" width=\"").append(fmt(barWidth))
                         .append("\" height=\"").append(fmt(h)).append("\"><title>")
-                        .append(Html.attr(column.tooltip() + ": " + c + " " + level.sigmaName())).append("</title></rect>");
+                        .append(Html.attr(column.tooltip() + ": " + c + " " + level.sigmaName()))
+                        .append("</title></rect>");
             }
             if (!column.label().isEmpty()) {
                 svg.append("<text x=\"").append(fmt(x + barWidth / 2)).append("\" y=\"").append(PLOT + 18)
@@ -113,7 +114,8 @@ final class TimeChart {
         if (!leftLabel.isEmpty()) {
             svg.append("<text x=\"").append(LEFT).append("\" y=\"").append(PLOT + 18).append("\">")
                     .append(Html.attr(leftLabel)).append("</text><text x=\"").append(WIDTH - 10).append("\" y=\"")
-                    .append(PLOT + 18).append("\" text-anchor=\"end\">").append(Html.attr(rightLabel)).append("</text>");
+                    .append(PLOT + 18).append("\" text-anchor=\"end\">").append(Html.attr(rightLabel))
+                    .append("</text>");
         }
         svg.append("<text class=\"count\" x=\"").append(WIDTH / 2).append("\" y=\"").append(PLOT + 38)
                 .append("\" text-anchor=\"middle\">").append(Html.attr(footnote)).append("</text>");

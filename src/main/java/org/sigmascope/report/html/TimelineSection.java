@@ -9,7 +9,6 @@ import org.sigmascope.model.Event;
 import org.sigmascope.model.Level;
 import org.sigmascope.report.Channels;
 import org.sigmascope.report.EventSummary;
-import org.sigmascope.report.model.Section;
 
 /** The detections in time order: a histogram, then one row each, linked to the full detection. */
 final class TimelineSection {
@@ -17,10 +16,8 @@ final class TimelineSection {
     }
 
     static void write(HtmlOut out, ReportView view) {
-        Parts.openSection(out, Section.TIMELINE);
         if (view.detections.isEmpty()) {
             Parts.empty(out, "No detections at this level threshold.");
-            Parts.closeSection(out);
             return;
         }
         histogram(out, view);
@@ -49,7 +46,6 @@ final class TimelineSection {
                     .element("td", shorten(EventSummary.details(e)), "class", "value").close("tr");
         }
         out.close("tbody").close("table");
-        Parts.closeSection(out);
     }
 
     /** Details beyond this length are cut here; the detection shows them whole. */

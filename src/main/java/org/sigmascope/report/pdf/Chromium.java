@@ -51,7 +51,8 @@ public final class Chromium {
 
     static Chromium locate(String configured, String pathVariable, List<String> places)
             throws ChromiumNotFoundException {
-        return find(configured, pathVariable, places).map(Chromium::new).orElseThrow(() -> new ChromiumNotFoundException(
+        return find(configured, pathVariable, places).map(Chromium::new).orElseThrow(() ->
+                new ChromiumNotFoundException(
                 "no Chromium or Chrome found to print the PDF with (looked at $" + ENVIRONMENT + ", for "
                         + String.join(", ", NAMES) + " on the PATH, and in the usual install folders). Install "
                         + "Chromium (Debian/Ubuntu: apt-get install chromium) or set " + ENVIRONMENT
