@@ -38,6 +38,38 @@ class HtmlReportTest {
     }
 
     @Test
+    void aCorrelationHitShowsItsTypeGroupAndLinksToTheEventsBehindIt() throws Exception {
+        ReportData samples = ReportFixtures.samples().data();
+        List<org.sigmascope.model.Detection> singles = samples.detections();
+        org.sigmascope.model.Detection last = singles.get(singles.size() - 1);
+        org.sigmascope.model.RuleInfo rule = new org.sigmascope.model.RuleInfo("corr-1",
+                "WMI consumer on several hosts", Level.HIGH, "test", "A. Analyst", "", List.of(),
+                List.of("attack.persistence"), "", "rules/corr.yml");
+        org.sigmascope.model.Detection hit = new org.sigmascope.model.Detection(last.event(), rule,
+                new org.sigmascope.model.Match(List.of()), new org.sigmascope.model.Detection.CorrelationHit(
+                        "value_count", java.util.Map.of("Image", "C:\\Windows\\System32\\wbem\\scrcons.exe"),
+                        singles.stream().map(d -> d.event().id()).toList()));
+        List<org.sigmascope.model.Detection> all = new java.util.ArrayList<>(singles);
+        all.add(hit);
+        ReportData data = new ReportData(samples.caseDetails(), samples.exportedAt(), samples.tool(),
+                samples.rules(), samples.evidence(), all, samples.processes(), samples.tagged());
+        String html = HtmlReportWriter.render(data, ReportOptions.defaults().withSections(EnumSet.of(
+                Section.DETECTIONS)));
+        Dom dom = Dom.parse(html);
+        String text = dom.text();
+        assertTrue(text.contains("value_count"), "the correlation type");
+        assertTrue(text.contains("Image=C:\\Windows\\System32\\wbem\\scrcons.exe"), "its group");
+        List<String> links = dom.all("a").stream().filter(a -> a.within(e -> e.name().equals("article")))
+                .map(a -> a.attr("href")).toList();
+        assertEquals(List.of("#d-0", "#d-1"), links, "links to the detections on the events behind it");
+        java.io.StringWriter csv = new java.io.StringWriter();
+        ReportExporter.write(data, ReportOptions.defaults(), ReportExporter.Format.HAYABUSA, csv);
+        String row = csv.toString().lines().filter(l -> l.contains("WMI consumer on several hosts")).findFirst()
+                .orElseThrow();
+        assertTrue(row.contains(",high,WS02.corp.example,Sec,,,Type: value_count ¦ Events: 2 ¦ Image: "), row);
+    }
+
+    @Test
     void anEmptyCaseSaysSoInEverySection() {
         ReportData empty = new ReportData(CaseDetails.named("Nothing found"), ReportFixtures.EXPORTED,
                 org.sigmascope.report.model.ToolInfo.current("reference"),
