@@ -27,8 +27,8 @@ final class EvidenceSection {
         Parts.note(out, Parts.count(sources.size(), "file", "files") + ", " + Parts.count(events, "event", "events")
                 + " read, " + Parts.count(failed, "record", "records") + " unreadable.");
         out.open("table", "class", "evidence");
-        Parts.headerRow(out, "File", "Format", "#Size (bytes)", "SHA-256", "#Events", "#Unreadable", "#Warnings",
-                "#Recovered");
+        Parts.headerRow(out, "File", "Format", "#Size (bytes)", "SHA-256", "#Events", "#Unreadable",
+                "#Chunks skipped", "#Warnings", "#Recovered");
         out.open("tbody");
         for (EvidenceSource source : sources) {
             out.open("tr").element("td", source.path(), "class", "wrap").element("td", source.format())
@@ -37,6 +37,8 @@ final class EvidenceSection {
                     .element("td", source.sha256().isEmpty() ? "not hashed" : source.sha256(), "class", "hash")
                     .element("td", number(source.events()), "class", "num")
                     .element("td", number(source.failed()), "class", source.failed() > 0 ? "num warn" : "num")
+                    .element("td", number(source.chunksSkipped()), "class",
+                            source.chunksSkipped() > 0 ? "num warn" : "num")
                     .element("td", number(source.warnings()), "class", "num")
                     .element("td", number(source.recovered()), "class", "num")
                     .close("tr");

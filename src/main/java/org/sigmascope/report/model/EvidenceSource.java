@@ -16,13 +16,15 @@ import org.sigmascope.model.SourceStats;
  * @param format      the detected format ({@code evtx}, {@code json} …), or {@code "unknown"}
  * @param events      events read
  * @param failed      records or lines that could not be read
+ * @param chunksSkipped EVTX chunks skipped whole (bad signature, unreadable header)
  * @param warnings    warnings while reading (checksum mismatches, lossy text): data kept
  * @param recovered   records carved from slack space
  * @param diagnostics the first problems found, with their locations
  * @param error       why the file could not be read at all, or {@code ""} when it was read
  */
 public record EvidenceSource(int id, String path, long size, String sha256, String format, long events, long failed,
-                             long warnings, long recovered, List<Diagnostic> diagnostics, String error) {
+                             long chunksSkipped, long warnings, long recovered, List<Diagnostic> diagnostics,
+                             String error) {
     public EvidenceSource {
         path = CaseDetails.orEmpty(path);
         sha256 = CaseDetails.orEmpty(sha256);
@@ -34,12 +36,12 @@ public record EvidenceSource(int id, String path, long size, String sha256, Stri
     /** A source that was read, with its figures. */
     public static EvidenceSource read(Source source, SourceStats stats, long size, String sha256) {
         return new EvidenceSource(source.id(), source.displayName(), size, sha256, source.format(), stats.events(),
-                stats.failed(), stats.warnings(), stats.recovered(), stats.diagnostics(), "");
+                stats.failed(), stats.chunksSkipped(), stats.warnings(), stats.recovered(), stats.diagnostics(), "");
     }
 
     /** A source that could not be read at all. */
     public static EvidenceSource unreadable(Source source, long size, String sha256, String error) {
-        return new EvidenceSource(source.id(), source.displayName(), size, sha256, source.format(), 0, 0, 0, 0,
+        return new EvidenceSource(source.id(), source.displayName(), size, sha256, source.format(), 0, 0, 0, 0, 0,
                 List.of(), error);
     }
 }

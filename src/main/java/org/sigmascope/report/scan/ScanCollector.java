@@ -62,7 +62,8 @@ public final class ScanCollector implements ScanListener {
         }
         EvidenceSource read = EvidenceSource.read(source, stats, size, hash);
         evidence.add(error.isEmpty() ? read : new EvidenceSource(read.id(), read.path(), size, hash, read.format(),
-                read.events(), read.failed(), read.warnings(), read.recovered(), read.diagnostics(), error));
+                read.events(), read.failed(), read.chunksSkipped(), read.warnings(), read.recovered(),
+                read.diagnostics(), error));
     }
 
     @Override
