@@ -13,6 +13,9 @@ public final class CsvCells {
         if (value == null || value.isEmpty()) {
             return "";
         }
+        if (value.equals("-")) {
+            return value; // Windows' placeholder for "none", everywhere in Sysmon data; alone it is no formula
+        }
         char first = value.charAt(0);
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
             return "'" + value;

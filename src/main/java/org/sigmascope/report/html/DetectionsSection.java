@@ -87,11 +87,25 @@ final class DetectionsSection {
         int start = hit.matchStart();
         int end = hit.matchEnd();
         if (start < 0 || end < start || end > value.length()) {
-            out.element("mark", value);
+            out.open("mark");
+            Parts.value(out, value);
+            out.close("mark");
             return;
         }
-        out.text(value.substring(0, start)).element("mark", value.substring(start, end)).text(value.substring(end));
+        // Around a long value's match, only a window is shown, so that the marked part is always in view.
+        int from = Math.max(0, start - CONTEXT);
+        int markEnd = Math.min(end, start + Parts.MAX_VALUE);
+        int to = markEnd < end ? markEnd : Math.min(value.length(), end + CONTEXT);
+        if (from > 0) {
+            out.element("span", "… ", "class", "null");
+        }
+        out.text(value.substring(from, start)).element("mark", value.substring(start, markEnd))
+                .text(value.substring(markEnd, to));
+        Parts.cut(out, from + (long) (value.length() - to));
     }
+
+    /** Characters shown before and after the match in a long value. */
+    private static final int CONTEXT = 2_000;
 
     private static void correlation(HtmlOut out, ReportView view, org.sigmascope.model.Detection.CorrelationHit hit) {
         StringBuilder group = new StringBuilder();

@@ -47,12 +47,28 @@ final class Parts {
         out.element("p", text, "class", "empty");
     }
 
-    /** A field value: JSON {@code null} shown as such, lists joined, hidden characters shown. */
+    /**
+     * Longest field value shown whole. A 5 MB script block on each of 500 detections would make a report no one can
+     * open; the JSONL export keeps every value whole, and the report says how much it left out.
+     */
+    static final int MAX_VALUE = 20_000;
+
+    /** A field value: JSON {@code null} shown as such, lists joined, hidden characters shown, long values cut. */
     static void value(HtmlOut out, Object value) {
         if (value == null) {
             out.element("span", "null", "class", "null");
-        } else {
-            out.text(Fields.textOf(value));
+            return;
+        }
+        String text = Fields.textOf(value);
+        out.text(text.length() <= MAX_VALUE ? text : text.substring(0, MAX_VALUE));
+        cut(out, Math.max(0, text.length() - MAX_VALUE));
+    }
+
+    /** Says that {@code characters} of a value were left out, if any were. */
+    static void cut(HtmlOut out, long characters) {
+        if (characters > 0) {
+            out.element("span", " … " + String.format(java.util.Locale.ROOT, "%,d", characters)
+                    + " more characters not shown (the JSONL export has the whole value)", "class", "null");
         }
     }
 
