@@ -34,7 +34,9 @@ public final class ReportScreenshots {
                 out.resolve("report-detection.png"), 1250);
         shot(chromium, samples, EnumSet.of(Section.PROCESS_TREES, Section.TAGGED_EVENTS, Section.ATTRIBUTION),
                 Level.INFORMATIONAL, out.resolve("report-process-trees.png"), 1250);
-        System.out.println("wrote screenshots to " + out.toAbsolutePath());
+        Path pdf = Path.of("target", "report-screenshots", "sample-report.pdf");
+        ReportExporter.export(samples, ReportOptions.defaults(), ReportExporter.Format.PDF, pdf);
+        System.out.println("wrote screenshots to " + out.toAbsolutePath() + " and " + pdf);
     }
 
     private static void shot(Chromium chromium, ReportData data, Set<Section> sections, Level level, Path png,

@@ -25,7 +25,7 @@ final class ProvenanceSection {
         facts.add(String.join("\n", rules.sources()));
         Parts.facts(out, facts);
         Parts.note(out, "The rule set hash is the SHA-256 of a listing with one line per loaded rule, sorted: the "
-                + "SHA-256 of the rule's YAML document, two spaces, and path:line. The same rules give the same hash "
-                + "in any order; any edit to a rule changes it.");
+                + "SHA-256 of the rule's YAML document, two spaces, and the rule's id. The same rules give the same "
+                + "hash in any order and from any folder; any edit to a rule changes it.");
     }
 }

@@ -12,9 +12,9 @@ import org.sigmascope.sigma.SigmaRule;
  * Which rules were run: enough to tell two rule sets apart and to check that a colleague runs the same ones.
  *
  * <p>The hash is the SHA-256 of a manifest with one line per loaded rule, sorted: the SHA-256 of the rule's YAML
- * document as written, two spaces, and where it was loaded from ({@code path:line}) — the shape of a
- * {@code sha256sum} listing. So the hash changes when any rule's text changes, or a rule is added or removed, and
- * not when the same rules are loaded in another order.
+ * document as written, two spaces, and the rule's id — the shape of a {@code sha256sum} listing. So the hash
+ * changes when any rule's text changes, or a rule is added or removed, and not when the same rules are loaded in
+ * another order or from another folder (a colleague's copy of the same rules has the same hash).
  *
  * @param loaded   rules loaded
  * @param failed   rules or files that failed to load
@@ -51,11 +51,11 @@ public record RuleSetIdentity(int loaded, int failed, String sha256, List<String
                 hashes);
     }
 
-    /** The manifest that {@link #sha256()} hashes, one {@code hash  path:line} line per rule. */
+    /** The manifest that {@link #sha256()} hashes, one {@code hash  rule-id} line per rule. */
     public static String manifest(List<RuleHash> hashes) {
         List<String> lines = new ArrayList<>();
         for (RuleHash hash : hashes) {
-            lines.add(hash.sha256() + "  " + hash.location() + "\n");
+            lines.add(hash.sha256() + "  " + hash.ruleId() + "\n");
         }
         lines.sort(Comparator.naturalOrder());
         return String.join("", lines);
