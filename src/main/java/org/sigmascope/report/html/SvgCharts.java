@@ -3,7 +3,6 @@ package org.sigmascope.report.html;
 import java.util.List;
 import java.util.Locale;
 
-
 /**
  * Charts as hand-written SVG, inline in the report: no script, no library, nothing fetched. Labels come from
  * evidence and rules, so every one is escaped ({@link Html#attr}: SVG text cannot hold the markup that

@@ -15,12 +15,13 @@ import org.sigmascope.report.model.CaseDetails;
 import org.sigmascope.report.model.ReportData;
 import org.sigmascope.report.model.ReportOptions;
 import org.sigmascope.report.model.RuleSetIdentity;
+import org.sigmascope.report.model.Section;
 import org.sigmascope.report.model.ToolInfo;
 import org.sigmascope.report.pdf.PdfRenderer;
 
 /**
  * The HTML report (or its PDF) of a one-shot scan: collects the sources and detections, then writes the report
- * when the scan ends. A one-shot scan has no process trees or tagged events; those sections say so.
+ * when the scan ends. A one-shot scan has no process trees or tagged events; those sections are left out.
  */
 final class DocumentOutput implements ScanOutput {
     private final ScanCollector collector = new ScanCollector(false);
@@ -58,7 +59,11 @@ final class DocumentOutput implements ScanOutput {
 
     @Override
     public void close() throws IOException {
-        ReportOptions options = ReportOptions.defaults().withMinLevel(context.minLevel()).withZone(context.zone());
+        // A one-shot scan builds no process trees and has no analyst's tags: those sections would only be empty.
+        java.util.Set<Section> sections = java.util.EnumSet.allOf(Section.class);
+        sections.removeAll(java.util.List.of(Section.PROCESS_TREES, Section.TAGGED_EVENTS));
+        ReportOptions options = ReportOptions.defaults().withSections(sections).withMinLevel(context.minLevel())
+                .withZone(context.zone());
         if (pdf == null) {
             HtmlReportWriter.write(report(), options, out);
             return;
