@@ -36,6 +36,8 @@ class ScanReportOutputTest {
         assertTrue(html.contains("Thomas Patzke"), "the rule's author is credited");
         assertTrue(html.contains(sha256(Path.of(SAMPLES, "process-starts.jsonl"))), "the evidence hash");
         assertTrue(html.contains("<b>2</b><span>detections</span>"), "the count in the header");
+        assertTrue(!html.contains("id=\"process-trees\"") && !html.contains("id=\"tagged-events\""),
+                "a one-shot scan leaves out what needs a case");
     }
 
     @Test

@@ -33,6 +33,8 @@ public final class Chromium {
             "C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe",
             "C:\\Program Files\\Chromium\\Application\\chrome.exe");
     private static final long TIMEOUT_SECONDS = 120;
+    /** Set to 1 to run the browser without its sandbox where the sandbox cannot start. */
+    public static final String NO_SANDBOX = "SIGMASCOPE_CHROMIUM_NO_SANDBOX";
 
     private final Path executable;
 
@@ -102,8 +104,11 @@ public final class Chromium {
     String run(List<String> jobArguments, Path html) throws IOException {
         Path profile = Files.createTempDirectory("sigmascope-chromium-");
         try {
-            List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless", "--no-sandbox",
-                    "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            List<String> command = new ArrayList<>(List.of(executable.toString(), "--headless"));
+            if (withoutSandbox()) {
+                command.add("--no-sandbox");
+            }
+            command.addAll(List.of("--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--disable-extensions", "--disable-default-apps", "--no-first-run",
                     "--no-default-browser-check", "--mute-audio", "--user-data-dir=" + profile));
             command.addAll(jobArguments);
@@ -117,8 +122,10 @@ public final class Chromium {
                 throw new IOException("Chromium did not finish within " + TIMEOUT_SECONDS + " s");
             }
             if (process.exitValue() != 0) {
-                throw new IOException("Chromium failed (exit " + process.exitValue() + "): "
-                        + lastLines(new String(stderr.join(), StandardCharsets.UTF_8)));
+                String errors = lastLines(new String(stderr.join(), StandardCharsets.UTF_8));
+                throw new IOException("Chromium failed (exit " + process.exitValue() + "): " + errors
+                        + (errors.contains("sandbox") ? "\n(where Chromium's sandbox cannot run, e.g. in a container, "
+                        + "set " + NO_SANDBOX + "=1)" : ""));
             }
             return new String(stdout.join(), StandardCharsets.UTF_8);
         } catch (InterruptedException e) {
@@ -127,6 +134,14 @@ public final class Chromium {
         } finally {
             deleteTree(profile);
         }
+    }
+
+    /**
+     * Chromium's sandbox cannot run as root (CI, containers); there, and only where asked, it runs without. An
+     * analyst's desktop keeps the sandbox, though the page it renders allows no script anyway.
+     */
+    private static boolean withoutSandbox() {
+        return "root".equals(System.getProperty("user.name")) || "1".equals(System.getenv(NO_SANDBOX));
     }
 
     private static CompletableFuture<byte[]> drain(InputStream in) {
