@@ -35,6 +35,14 @@ final class RuleOptions {
         return sources;
     }
 
+    /** The rule sources as the analyst gave them, for reports: {@code builtin:windows/} and the paths. */
+    List<String> sourceNames(boolean builtinByDefault) {
+        List<String> names = new ArrayList<>();
+        sources(builtinByDefault).forEach(source -> names.add(source.displayPrefix() != null
+                ? source.displayPrefix() : source.path().toString()));
+        return names;
+    }
+
     /** The rules; by default also the analyst's rule library, after all others (rules named here win). */
     RuleSet load(boolean builtinByDefault) {
         RuleSet rules = RuleLoader.load(sources(builtinByDefault));
