@@ -1,7 +1,5 @@
 package org.sigmascope.generate.event;
 
-import java.util.Locale;
-
 /**
  * A Windows GUID, kept as its four parts so it can be written in the mixed-endian binary form and rendered as
  * text the way each tool does.
@@ -55,8 +53,24 @@ public record WinGuid(int data1, short data2, short data3, long data4) {
 
     /** Upper case without braces, as the Rust evtx crate renders GUIDs. */
     public String text() {
-        return String.format(Locale.ROOT, "%08X-%04X-%04X-%04X-%012X", data1, data2 & 0xffff, data3 & 0xffff,
-                (data4 >>> 48) & 0xffff, data4 & 0xffffffffffffL);
+        char[] c = new char[36];
+        hex(c, 0, data1 & 0xffffffffL, 8);
+        c[8] = '-';
+        hex(c, 9, data2 & 0xffff, 4);
+        c[13] = '-';
+        hex(c, 14, data3 & 0xffff, 4);
+        c[18] = '-';
+        hex(c, 19, (data4 >>> 48) & 0xffff, 4);
+        c[23] = '-';
+        hex(c, 24, data4 & 0xffffffffffffL, 12);
+        return new String(c);
+    }
+
+    private static void hex(char[] target, int at, long value, int digits) {
+        for (int i = digits - 1; i >= 0; i--) {
+            target[at + i] = "0123456789ABCDEF".charAt((int) (value & 0xf));
+            value >>>= 4;
+        }
     }
 
     /** Upper case in braces, as Windows shows GUIDs in Event Viewer and Sysmon writes them. */

@@ -1,6 +1,7 @@
 package org.sigmascope.generate.evtx;
 
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.Map;
 
 import org.sigmascope.generate.event.EventSchema;
@@ -17,8 +18,8 @@ final class RecordEncoder {
     private final Chunk chunk;
     private final ValueWriter values = new ValueWriter();
     private final Map<TemplateKey, WinGuid> guids = new HashMap<>();
-    private final Map<EventSchema, TemplateKey> dataKeys = new HashMap<>();
-    private final Map<EventSchema, TemplateKey> systemKeys = new HashMap<>();
+    private final Map<EventSchema, TemplateKey> dataKeys = new IdentityHashMap<>();
+    private final Map<EventSchema, TemplateKey> systemKeys = new IdentityHashMap<>();
 
     RecordEncoder(Chunk chunk) {
         this.chunk = chunk;

@@ -29,6 +29,17 @@ record TemplateKey(String text, EventSchema schema) {
         return new TemplateKey("data/" + schema.key(), schema);
     }
 
+    /** Keys are equal by what they name; the schema only rides along to write the body. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TemplateKey key && key.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
     WinGuid guid() {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
