@@ -293,8 +293,8 @@ public final class Attacks {
     }
 
     private void sysmon(org.sigmascope.generate.event.EventSchema schema, long at, Object[] values) {
-        if (sim.host.audit().sysmon() && sim.sysmon != null) {
-            sim.emit(schema, at, sim.sysmon.pid(), sim.sysmonThread(), Account.SYSTEM.sid(), null, values);
+        if (sim.host.audit().sysmon()) {
+            sim.emit(schema, at, sim.sysmonPid, sim.sysmonThread(), Account.SYSTEM.sid(), null, values);
         }
     }
 }

@@ -25,6 +25,7 @@ public final class Boot {
                 new org.sigmascope.generate.event.WinGuid(sim.host.sysmonId(), (short) 0, (short) 0,
                         Long.reverseBytes(0x3e7)), false);
         LogonSession system = sim.systemSession;
+        sim.sysmonPid = sim.reservePid();
         sim.system = new SimProcess(4, sim.processGuid(t - Ticks.SECOND), "System", "", "", system, "System", 0,
                 null, t - Ticks.SECOND, ImageInfo.of("System"), false);
         SimProcess smss = sim.spawn(sim.system, t, "C:\\Windows\\System32\\smss.exe",
@@ -96,7 +97,7 @@ public final class Boot {
                 "C:\\Windows\\System32\\svchost.exe -k LocalSystemNetworkRestricted -p", dir, system, "System");
         sim.spawn(s, t += sim.millis(50, 150), SYSTEM32 + "spoolsv.exe", "C:\\Windows\\System32\\spoolsv.exe", dir,
                 system, "System");
-        sim.sysmon = sim.spawn(s, t += sim.millis(50, 150), "C:\\Windows\\Sysmon64.exe", "C:\\Windows\\Sysmon64.exe",
+        sim.sysmon = sim.spawn(s, t += sim.millis(50, 150), sim.sysmonPid, "C:\\Windows\\Sysmon64.exe", "C:\\Windows\\Sysmon64.exe",
                 dir, system, "System");
         sim.defender = sim.spawn(s, t += sim.millis(50, 150), DEFENDER + "MsMpEng.exe",
                 "\"" + DEFENDER + "MsMpEng.exe\"", dir, system, "System");

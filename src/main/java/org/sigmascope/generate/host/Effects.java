@@ -14,13 +14,13 @@ public final class Effects {
     }
 
     private static boolean sysmon(HostSim sim) {
-        return sim.host.audit().sysmon() && sim.sysmon != null;
+        return sim.host.audit().sysmon();
     }
 
     private static void sysmonEvent(HostSim sim, org.sigmascope.generate.event.EventSchema schema, long at,
                                     Object[] values) {
         if (sysmon(sim)) {
-            sim.emit(schema, at + sim.millis(1, 5), sim.sysmon.pid(), sim.sysmonThread(), Account.SYSTEM.sid(),
+            sim.emit(schema, at + sim.millis(1, 5), sim.sysmonPid, sim.sysmonThread(), Account.SYSTEM.sid(),
                     null, values);
         }
     }

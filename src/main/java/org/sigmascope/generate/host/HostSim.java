@@ -44,6 +44,11 @@ public final class HostSim {
     SimProcess netsvcs;
     SimProcess defender;
     SimProcess sysmon;
+    /**
+     * Sysmon64.exe's pid, chosen at boot: its boot-start driver sees processes from smss.exe on, and the service
+     * writes those events once it runs, under its own pid.
+     */
+    long sysmonPid;
     SimProcess explorer;
     SimProcess searchIndexer;
     LogonSession userSession;
@@ -155,7 +160,11 @@ public final class HostSim {
     /** Starts a process and logs its start in every view the host has. */
     SimProcess spawn(SimProcess parent, long at, String image, String commandLine, String directory,
                      LogonSession session, String integrity) {
-        long pid = pids.allocate();
+        return spawn(parent, at, pids.allocate(), image, commandLine, directory, session, integrity);
+    }
+
+    SimProcess spawn(SimProcess parent, long at, long pid, String image, String commandLine, String directory,
+                     LogonSession session, String integrity) {
         SimProcess p = new SimProcess(pid, processGuid(at), image, commandLine, directory, session, integrity,
                 session.account().isService() || session == systemSession ? 0 : 1, parent, at,
                 ImageInfo.of(image), injecting());
@@ -171,10 +180,15 @@ public final class HostSim {
             emit(Schemas.SECURITY_PROCESS_CREATE, p.startTicks() + 2_000 + random.nextInt(3_000), 4, 104, null, null,
                     SecurityEvents.processCreate(host, p, audit.commandLine()));
         }
-        if (audit.sysmon() && sysmon != null) {
-            emit(Schemas.SYSMON_PROCESS_CREATE, p.startTicks() + millis(1, 12), sysmon.pid(), sysmonThread(),
+        if (audit.sysmon()) {
+            emit(Schemas.SYSMON_PROCESS_CREATE, p.startTicks() + millis(1, 12), sysmonPid, sysmonThread(),
                     Account.SYSTEM.sid(), null, SysmonEvents.processCreate(p));
         }
+    }
+
+    /** Takes a pid for a process that starts later (Sysmon64.exe, whose driver logs from boot). */
+    long reservePid() {
+        return pids.allocate();
     }
 
     /** Ends a process now-ish: Sysmon 5 and 4689, and frees its pid for reuse. */
@@ -187,8 +201,8 @@ public final class HostSim {
         if (audit.processAuditing()) {
             emit(Schemas.SECURITY_PROCESS_EXIT, at + 1_000, 4, 104, null, null, SecurityEvents.processExit(host, p));
         }
-        if (audit.sysmon() && sysmon != null) {
-            emit(Schemas.SYSMON_PROCESS_TERMINATE, at + millis(1, 8), sysmon.pid(), sysmonThread(),
+        if (audit.sysmon()) {
+            emit(Schemas.SYSMON_PROCESS_TERMINATE, at + millis(1, 8), sysmonPid, sysmonThread(),
                     Account.SYSTEM.sid(), null, SysmonEvents.processTerminate(p, at));
         }
     }
