@@ -32,15 +32,15 @@ final class Chunk {
         }
         lastRecordId = recordId;
         lastRecordOffset = offset;
-        strings.commit();
-        templates.commit();
+        strings.table.commit();
+        templates.table.commit();
     }
 
     /** Forgets a record that did not fit: its bytes and the names and templates it defined. */
     void rolledBack(int offset) {
         buffer.truncate(offset);
-        strings.rollback();
-        templates.rollback();
+        strings.table.rollback();
+        templates.table.rollback();
     }
 
     /** Fills in the header and its checksums; the buffer then holds the finished chunk. */
@@ -60,10 +60,10 @@ final class Chunk {
         buffer.putU32(52, data.getValue());
         buffer.putU32(120, FLAGS);
         for (int i = 0; i < StringTable.BUCKETS; i++) {
-            buffer.putU32(128 + 4 * i, strings.heads[i]);
+            buffer.putU32(128 + 4 * i, strings.table.heads[i]);
         }
         for (int i = 0; i < TemplateTable.BUCKETS; i++) {
-            buffer.putU32(384 + 4 * i, templates.heads[i]);
+            buffer.putU32(384 + 4 * i, templates.table.heads[i]);
         }
         CRC32 header = new CRC32();
         header.update(b, 0, 120);
@@ -74,8 +74,8 @@ final class Chunk {
 
     void reset() {
         buffer.reset();
-        strings.clear();
-        templates.clear();
+        strings.table.clear();
+        templates.table.clear();
         firstRecordId = -1;
         lastRecordId = -1;
         lastRecordOffset = 0;

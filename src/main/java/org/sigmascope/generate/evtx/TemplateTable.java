@@ -1,11 +1,5 @@
 package org.sigmascope.generate.evtx;
 
-import java.util.ArrayDeque;
-import java.util.Arrays;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
-
 import org.sigmascope.generate.event.WinGuid;
 
 /**
@@ -17,41 +11,15 @@ import org.sigmascope.generate.event.WinGuid;
 final class TemplateTable {
     static final int BUCKETS = 32;
 
-    final int[] heads = new int[BUCKETS];
-    private final Map<Object, Integer> offsets = new HashMap<>();
-    private final Deque<Object[]> journal = new ArrayDeque<>();
+    final BucketTable<TemplateKey> table = new BucketTable<>(BUCKETS);
 
-    int offsetOf(Object key) {
-        Integer offset = offsets.get(key);
-        return offset == null ? -1 : offset;
+    int offsetOf(TemplateKey key) {
+        return table.offsetOf(key);
     }
 
     /** Registers a definition whose header starts at {@code offset}; returns the previous bucket head (its next). */
-    int add(Object key, WinGuid guid, int offset) {
-        int bucket = bucket(guid);
-        int previous = heads[bucket];
-        journal.push(new Object[] {key, bucket, previous});
-        heads[bucket] = offset;
-        offsets.put(key, offset);
-        return previous;
-    }
-
-    void commit() {
-        journal.clear();
-    }
-
-    void rollback() {
-        while (!journal.isEmpty()) {
-            Object[] entry = journal.pop();
-            offsets.remove(entry[0]);
-            heads[(Integer) entry[1]] = (Integer) entry[2];
-        }
-    }
-
-    void clear() {
-        offsets.clear();
-        journal.clear();
-        Arrays.fill(heads, 0);
+    int add(TemplateKey key, WinGuid guid, int offset) {
+        return table.add(key, bucket(guid), offset);
     }
 
     static int bucket(WinGuid guid) {

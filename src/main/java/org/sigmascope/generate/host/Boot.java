@@ -1,6 +1,7 @@
 package org.sigmascope.generate.host;
 
 import org.sigmascope.generate.event.Schemas;
+import org.sigmascope.generate.event.WinGuid;
 
 /**
  * A host's boot and its user's logon, as Windows 10 does them: System → smss → (smss per session) → csrss,
@@ -22,7 +23,7 @@ public final class Boot {
     private static void boot(HostSim sim) {
         long t = sim.now();
         sim.systemSession = new LogonSession(Account.SYSTEM, 0x3e7,
-                new org.sigmascope.generate.event.WinGuid(sim.host.sysmonId(), (short) 0, (short) 0,
+                new WinGuid(sim.host.sysmonId(), (short) 0, (short) 0,
                         Long.reverseBytes(0x3e7)), false);
         LogonSession system = sim.systemSession;
         sim.sysmonPid = sim.reservePid();
@@ -31,23 +32,9 @@ public final class Boot {
         SimProcess smss = sim.spawn(sim.system, t, "C:\\Windows\\System32\\smss.exe",
                 "\\SystemRoot\\System32\\smss.exe", "C:\\Windows\\system32\\", system, "System");
         t += sim.millis(150, 400);
-        SimProcess smss0 = sim.spawn(smss, t, SYSTEM32 + "smss.exe", "\\SystemRoot\\System32\\smss.exe 000000c0 00000084",
-                "C:\\Windows\\system32\\", system, "System");
-        t += sim.millis(20, 60);
-        sim.spawn(smss0, t, SYSTEM32 + "csrss.exe", csrss(), "C:\\Windows\\system32\\", system, "System");
-        t += sim.millis(20, 60);
-        SimProcess wininit = sim.spawn(smss0, t, SYSTEM32 + "wininit.exe", "wininit.exe", "C:\\Windows\\system32\\",
-                system, "System");
-        sim.exit(smss0, t + sim.millis(5, 20));
-        t += sim.millis(20, 60);
-        SimProcess smss1 = sim.spawn(smss, t, SYSTEM32 + "smss.exe", "\\SystemRoot\\System32\\smss.exe 000000c8 00000084",
-                "C:\\Windows\\system32\\", system, "System");
-        t += sim.millis(20, 60);
-        sim.spawn(smss1, t, SYSTEM32 + "csrss.exe", csrss(), "C:\\Windows\\system32\\", system, "System");
-        t += sim.millis(20, 60);
-        sim.winlogon = sim.spawn(smss1, t, SYSTEM32 + "winlogon.exe", "winlogon.exe", "C:\\Windows\\system32\\",
-                system, "System");
-        sim.exit(smss1, t + sim.millis(5, 20));
+        SimProcess wininit = session(sim, smss, t, "000000c0", "wininit.exe");
+        t += sim.millis(100, 250);
+        sim.winlogon = session(sim, smss, t, "000000c8", "winlogon.exe");
         t += sim.millis(30, 90);
         sim.services = sim.spawn(wininit, t, SYSTEM32 + "services.exe", "C:\\Windows\\system32\\services.exe",
                 "C:\\Windows\\system32\\", system, "System");
@@ -66,6 +53,23 @@ public final class Boot {
         sim.spawn(sim.winlogon, t, SYSTEM32 + "dwm.exe", "\"dwm.exe\"", "C:\\Windows\\system32\\", system, "System");
         t = serviceLogon(sim, t);
         t = services(sim, t);
+    }
+
+    /**
+     * smss.exe starts a copy of itself per session, which starts csrss.exe and the session's first program
+     * (wininit.exe in session 0, winlogon.exe in session 1), then exits.
+     */
+    private static SimProcess session(HostSim sim, SimProcess smss, long t, String session, String program) {
+        LogonSession system = sim.systemSession;
+        SimProcess instance = sim.spawn(smss, t, SYSTEM32 + "smss.exe", "\\SystemRoot\\System32\\smss.exe " + session
+                + " 00000084", "C:\\Windows\\system32\\", system, "System");
+        t += sim.millis(20, 60);
+        sim.spawn(instance, t, SYSTEM32 + "csrss.exe", csrss(), "C:\\Windows\\system32\\", system, "System");
+        t += sim.millis(20, 60);
+        SimProcess first = sim.spawn(instance, t, SYSTEM32 + program, program, "C:\\Windows\\system32\\", system,
+                "System");
+        sim.exit(instance, t + sim.millis(5, 20));
+        return first;
     }
 
     private static long serviceLogon(HostSim sim, long t) {
