@@ -223,8 +223,8 @@ public final class Background {
 
     private void networkLogon(long t) {
         String server = sim.random.nextBoolean() ? "FS01" : "DC01";
-        Account machine = new Account("CORP", server + "$", "S-1-5-21-3457937927-2839227994-823803824-" + (1100
-                + server.length()), 0);
+        String domainSid = sim.host.user().sid().substring(0, sim.host.user().sid().lastIndexOf('-'));
+        Account machine = new Account("CORP", server + "$", domainSid + (server.equals("DC01") ? "-1000" : "-1103"), 0);
         long logonId = 0x1000000L + sim.random.nextInt(0x7fffff);
         LogonSession session = new LogonSession(machine, logonId, Effects.randomGuid(sim), false);
         sim.emit(Schemas.SECURITY_LOGON, t, sim.lsass.pid(), sim.lsass.pid() + 44, null, null,

@@ -25,11 +25,18 @@ public final class Effects {
         }
     }
 
-    /** A DNS query and, 10–80 ms later, a connection to the answer; returns when the connection was made. */
+    /**
+     * A DNS query and, 10–80 ms later, a connection to the answer (no query when given an address); returns when
+     * the connection was made.
+     */
     static long connect(HostSim sim, SimProcess p, long at, String domain, long port) {
-        String ip = addressOf(domain);
-        sysmonEvent(sim, Schemas.SYSMON_DNS, at, SysmonEvents.dns(p, at, domain, "::ffff:" + ip + ";"));
-        long connected = at + sim.millis(10, 80);
+        boolean literal = Character.isDigit(domain.charAt(domain.length() - 1));
+        String ip = literal ? domain : addressOf(domain);
+        long connected = at;
+        if (!literal) {
+            sysmonEvent(sim, Schemas.SYSMON_DNS, at, SysmonEvents.dns(p, at, domain, "::ffff:" + ip + ";"));
+            connected += sim.millis(10, 80);
+        }
         sysmonEvent(sim, Schemas.SYSMON_NETWORK, connected, SysmonEvents.network(p, connected, sim.host.ip(),
                 sim.host.fqdn(), 49152 + sim.random.nextInt(16000), ip, domain.endsWith(".corp.example") ? domain : "-",
                 port, port == 443 ? "https" : port == 80 ? "http" : port == 445 ? "microsoft-ds" : "-"));
