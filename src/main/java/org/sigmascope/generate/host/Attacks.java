@@ -75,7 +75,7 @@ public final class Attacks {
             Account admin = new Account("CORP", "adm-" + user(), sim.host.user().sid().replaceAll("-\\d+$", "-1500"), 0);
             long logonId = 0x800000L + sim.random.nextInt(0x7fffff);
             elevated = new LogonSession(admin, logonId, sim.logonGuid(t, logonId), true);
-            sim.emit(Schemas.SECURITY_LOGON, t, sim.lsass.pid(), sim.lsass.pid() + 40, null, null,
+            sim.logon(t,
                     SecurityEvents.logon(sim.host, Account.SYSTEM, elevated,
                             2, "seclogo", "Negotiate", sim.host.name(), sim.netsvcs.pid(),
                             SYSTEM32 + "svchost.exe", "::1", "0", 0));

@@ -227,7 +227,7 @@ public final class Background {
         Account machine = new Account("CORP", server + "$", domainSid + (server.equals("DC01") ? "-1000" : "-1103"), 0);
         long logonId = 0x1000000L + sim.random.nextInt(0x7fffff);
         LogonSession session = new LogonSession(machine, logonId, Effects.randomGuid(sim), false);
-        sim.emit(Schemas.SECURITY_LOGON, t, sim.lsass.pid(), sim.lsass.pid() + 44, null, null,
+        sim.logon(t,
                 SecurityEvents.logon(sim.host, null, session, 3, "Kerberos", "Kerberos", "-", 0, "-",
                         Effects.addressOf(server.toLowerCase(Locale.ROOT) + ".corp.example"),
                         Integer.toString(49152 + sim.random.nextInt(16000)), 0));

@@ -73,7 +73,7 @@ public final class Boot {
     }
 
     private static long serviceLogon(HostSim sim, long t) {
-        sim.emit(Schemas.SECURITY_LOGON, t + sim.millis(1, 10), sim.lsass.pid(), sim.lsass.pid() + 40, null, null,
+        sim.logon(t + sim.millis(1, 10),
                 SecurityEvents.logon(sim.host, Account.SYSTEM, sim.systemSession, 5, "Advapi", "Negotiate", "-",
                         sim.services.pid(), SYSTEM32 + "services.exe", "-", "-", 0));
         return t + sim.millis(20, 80);
@@ -133,11 +133,11 @@ public final class Boot {
                     true);
             linked = elevated.logonId();
             sim.elevatedSession = elevated;
-            sim.emit(Schemas.SECURITY_LOGON, t, sim.lsass.pid(), sim.lsass.pid() + 40, null, null,
+            sim.logon(t,
                     SecurityEvents.logon(host, Account.SYSTEM, elevated, 2, "User32", "Negotiate", host.name(),
                             sim.winlogon.pid(), SYSTEM32 + "winlogon.exe", "127.0.0.1", "0", logonId));
         }
-        sim.emit(Schemas.SECURITY_LOGON, t + 20, sim.lsass.pid(), sim.lsass.pid() + 40, null, null,
+        sim.logon(t + 20,
                 SecurityEvents.logon(host, Account.SYSTEM, session, 2, "User32", "Negotiate", host.name(),
                         sim.winlogon.pid(), SYSTEM32 + "winlogon.exe", "127.0.0.1", "0", linked));
         sim.userSession = session;

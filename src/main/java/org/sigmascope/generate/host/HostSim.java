@@ -27,6 +27,7 @@ public final class HostSim {
     private final PriorityQueue<Action> actions = new PriorityQueue<>();
     private final PriorityQueue<Pending> pending = new PriorityQueue<>();
     final List<SimProcess> live = new ArrayList<>();
+    private WinGuid logonActivity;
     private long sequence;
     private long processCounter = 0x0A00;
     private long now;
@@ -143,6 +144,17 @@ public final class HostSim {
     /** Action times are whole microseconds, so events at or after them never round to before them. */
     private static long micros(long ticks) {
         return ticks + Math.floorMod(-ticks, 10);
+    }
+
+    /**
+     * A 4624, logged by lsass.exe. Windows 10 puts the Local Security Authority's logon activity in the
+     * Correlation element, one GUID per boot.
+     */
+    void logon(long at, Object[] values) {
+        if (logonActivity == null) {
+            logonActivity = Effects.randomGuid(this);
+        }
+        emit(Schemas.SECURITY_LOGON, at, lsass.pid(), lsass.pid() + 40, null, logonActivity, values);
     }
 
     boolean injecting() {
