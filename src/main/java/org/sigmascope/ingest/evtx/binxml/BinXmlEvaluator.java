@@ -45,10 +45,10 @@ public final class BinXmlEvaluator {
     /** Evaluates the BinXML of one record, {@code [start, end)} in the chunk. */
     public void record(int start, int end, BinXmlVisitor visitor) {
         steps = MAX_STEPS;
-        fragment(start, end, 0, false, visitor);
+        fragment(start, end, 0, visitor);
     }
 
-    private void fragment(int p, int end, int depth, boolean nested, BinXmlVisitor visitor) {
+    private void fragment(int p, int end, int depth, BinXmlVisitor visitor) {
         byte[] data = context.data();
         while (p < end) {
             int token = data[p] & ~Tokens.MORE_BIT & 0xff;
@@ -56,7 +56,7 @@ public final class BinXmlEvaluator {
                 case Tokens.FRAGMENT_HEADER -> p += 4;
                 case Tokens.TEMPLATE_INSTANCE -> p = instance(p, end, depth, visitor);
                 case Tokens.OPEN_START_ELEMENT -> {
-                    Program tree = context.elementTree(p, end, nested);
+                    Program tree = context.elementTree(p, end);
                     p = context.compiledEnd();
                     frames[depth].count = 0;
                     run(tree, frames[depth], depth, end, visitor);
@@ -193,7 +193,7 @@ public final class BinXmlEvaluator {
             if (depth >= MAX_DEPTH) {
                 throw new BinXmlException(offset, "BinXML nested deeper than " + MAX_DEPTH);
             }
-            fragment(offset, offset + size, depth + 1, true, visitor);
+            fragment(offset, offset + size, depth + 1, visitor);
         } else {
             visitor.value(context.data(), type, offset, size);
         }

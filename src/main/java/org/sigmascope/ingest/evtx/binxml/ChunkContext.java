@@ -82,7 +82,7 @@ public final class ChunkContext {
             if (start + size > CHUNK_SIZE) {
                 throw new BinXmlException(offset, "template at 0x" + Integer.toHexString(offset) + " runs past the chunk");
             }
-            program = compiler.compile(start, start + (int) size, false);
+            program = compiler.compile(start, start + (int) size, true);
             templates[offset] = program;
             usedTemplates[usedTemplateCount++] = offset;
         }
@@ -90,8 +90,8 @@ public final class ChunkContext {
     }
 
     /** Compiles a template-less element tree (evtx-checklist: forwarded events have no template). */
-    Program elementTree(int start, int end, boolean nested) {
-        return compiler.compile(start, end, nested);
+    Program elementTree(int start, int end) {
+        return compiler.compile(start, end, false);
     }
 
     /** Where the element tree compiled last ended. */

@@ -10,7 +10,8 @@ import org.sigmascope.ingest.evtx.value.ValueType;
  * Compiles BinXML element tokens (evtx-checklist "BinXML tokens") into a {@link Program}. Used for template
  * definitions, which are compiled once per chunk, and for template-less element trees.
  *
- * <p>Open-element tokens carry a u16 dependency id except inside nested BinXML values ({@code nested}).
+ * <p>Open-element tokens carry a u16 dependency id inside template definitions only; element trees written
+ * directly in a record or in a nested BinXML value have none.
  */
 final class TemplateCompiler {
     private static final int MAX_ELEMENT_DEPTH = 128;
@@ -18,7 +19,7 @@ final class TemplateCompiler {
     private final ChunkContext context;
     private byte[] data;
     private int limit;
-    private boolean nested;
+    private boolean dependencyIds;
     private int[] ops = new int[256];
     private int size;
     private final List<String> strings = new ArrayList<>();
@@ -32,25 +33,21 @@ final class TemplateCompiler {
         return end;
     }
 
-    Program compile(int start, int limit, boolean nested) {
+    Program compile(int start, int limit, boolean dependencyIds) {
         this.data = context.data();
         this.limit = limit;
-        this.nested = nested;
+        this.dependencyIds = dependencyIds;
         this.size = 0;
         this.strings.clear();
         int p = start;
-        while (p < limit) {
-            int token = token(p);
-            if (token == Tokens.FRAGMENT_HEADER) {
-                p += 4;
-            } else if (token == Tokens.OPEN_START_ELEMENT) {
-                p = element(p, 0);
-            } else if (token == Tokens.EOF) {
-                p++;
-                break;
-            } else {
-                throw error(p, "unexpected token 0x" + Integer.toHexString(data[p] & 0xff) + " outside an element");
-            }
+        // One root element; the end-of-stream token after it is left to the caller (a record may go on).
+        while (p < limit && token(p) == Tokens.FRAGMENT_HEADER) {
+            p += 4;
+        }
+        if (p < limit && token(p) == Tokens.OPEN_START_ELEMENT) {
+            p = element(p, 0);
+        } else if (p < limit && token(p) != Tokens.EOF) {
+            throw error(p, "unexpected token 0x" + Integer.toHexString(data[p] & 0xff) + " where an element starts");
         }
         end = p;
         return new Program(Arrays.copyOf(ops, size), strings.toArray(new String[0]));
@@ -69,7 +66,7 @@ final class TemplateCompiler {
         }
         boolean hasAttributes = (data[p] & Tokens.MORE_BIT) != 0;
         p += 1;
-        if (!nested) {
+        if (dependencyIds) {
             p += 2;
         }
         p += 4;

@@ -96,42 +96,73 @@ public final class ChunkParser {
                     + " is impossible; reading records to the end of the chunk");
         }
         liveCount = 0;
-        walk(result, index, fileOffset, end);
-        carve(result, index, fileOffset, end);
+        int stop = walk(result, header, index, fileOffset, end);
+        carve(result, index, fileOffset, stop);
         return result;
     }
 
-    /** Live records: one after another from 512; a damaged one is reported and skipped to the next signature. */
-    private void walk(ChunkResult result, int index, long fileOffset, int end) {
+    /**
+     * Live records: one after another from 512 to the free space offset, and no further than the header's last
+     * record id (as the Rust evtx crate reads them). A damaged record is reported and the walk goes on at the next
+     * record signature; a record found that way whose id is outside the header's range is an older record left in
+     * the chunk, not a live one, and the walk stops there (carving looks at the rest). Returns where it stopped.
+     */
+    private int walk(ChunkResult result, ChunkHeader header, int index, long fileOffset, int end) {
         byte[] data = context.data();
+        boolean checkIds = header.idRangePlausible();
+        boolean resynced = false;
         int p = ChunkHeader.SIZE;
         while (p + RECORD_HEADER <= end) {
             int signature = Bytes.i32(data, p);
             if (signature != RECORD_SIGNATURE) {
                 if (Bytes.allZero(data, p, end - p)) {
-                    return;
+                    return end;
                 }
                 int next = nextSignature(data, p + 1, end);
                 failed(result, fileOffset + p, "chunk " + index + ": no record signature at chunk offset 0x"
                         + Integer.toHexString(p) + (next < 0 ? "; the rest of the chunk's records are unreadable"
                         : "; skipped " + (next - p) + " bytes to the next record"));
                 if (next < 0) {
-                    return;
+                    return end;
                 }
                 p = next;
+                resynced = true;
                 continue;
             }
             long size = Bytes.u32(data, p + 4);
             long recordId = Bytes.i64(data, p + 8);
-            if (size < MIN_RECORD || p + size > ChunkContext.CHUNK_SIZE
-                    || Bytes.u32(data, p + (int) size - 4) != size) {
+            if (resynced && checkIds && (recordId < header.firstRecordId() || recordId > header.lastRecordId())) {
+                return p;
+            }
+            if (size < MIN_RECORD || p + size > ChunkContext.CHUNK_SIZE) {
                 int next = nextSignature(data, p + 4, end);
                 failed(result, fileOffset + p, "chunk " + index + ": record " + recordId + " has an impossible size "
                         + size + (next < 0 ? "" : "; skipped to the next record"));
                 if (next < 0) {
-                    return;
+                    return end;
                 }
                 p = next;
+                resynced = true;
+                continue;
+            }
+            if (Bytes.u32(data, p + (int) size - 4) != size && !followedByRecord(data, p + (int) size, end)) {
+                // The copy is written last: a log that was not closed cleanly may lack it. Keep the record if it
+                // parses; otherwise it is lost and the walk resumes at the next signature.
+                Event event = record(result, index, fileOffset, p, (int) size, false);
+                if (event == null) {
+                    int next = nextSignature(data, p + 4, end);
+                    if (next < 0) {
+                        return end;
+                    }
+                    p = next;
+                    resynced = true;
+                    continue;
+                }
+                warning(result, fileOffset + p, "chunk " + index + ": record " + recordId + ": its trailing size copy "
+                        + Bytes.u32(data, p + (int) size - 4) + " does not match its size " + size + " (record kept)");
+                result.events.add(event);
+                remember(recordId);
+                p += (int) size;
                 continue;
             }
             Event event = record(result, index, fileOffset, p, (int) size, false);
@@ -140,7 +171,16 @@ public final class ChunkParser {
                 remember(recordId);
             }
             p += (int) size;
+            if (checkIds && recordId == header.lastRecordId()) {
+                return p;
+            }
         }
+        return end;
+    }
+
+    /** Whether a record (or the end of the records) starts at {@code p}: the size is then right, the copy wrong. */
+    private static boolean followedByRecord(byte[] data, int p, int end) {
+        return p == end || p + 4 <= end && Bytes.i32(data, p) == RECORD_SIGNATURE;
     }
 
     /** Carves records from {@code [from, 65536)}: a signature whose size matches its trailing copy. */
