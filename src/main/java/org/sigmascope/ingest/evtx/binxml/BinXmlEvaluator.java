@@ -18,6 +18,7 @@ public final class BinXmlEvaluator {
     private final ChunkContext context;
     private final Frame[] frames = new Frame[MAX_DEPTH + 1];
     private int steps;
+    private boolean dropOptional;
 
     public BinXmlEvaluator(ChunkContext context) {
         this.context = context;
@@ -42,9 +43,16 @@ public final class BinXmlEvaluator {
         }
     }
 
-    /** Evaluates the BinXML of one record, {@code [start, end)} in the chunk. */
-    public void record(int start, int end, BinXmlVisitor visitor) {
+    /**
+     * Evaluates the BinXML of one record, {@code [start, end)} in the chunk.
+     *
+     * @param dropOptional leave out an element whose only content is an optional substitution with a null value,
+     *                     as Windows renders it (MS-EVEN6); the evtx crate keeps it, empty, and the field
+     *                     flattening follows the crate
+     */
+    public void record(int start, int end, boolean dropOptional, BinXmlVisitor visitor) {
         steps = MAX_STEPS;
+        this.dropOptional = dropOptional;
         fragment(start, end, 0, visitor);
     }
 
@@ -97,8 +105,9 @@ public final class BinXmlEvaluator {
         return value;
     }
 
+    /** An optional substitution leaves its element or attribute out only for a null value (as Windows does). */
     private boolean isEmpty(Frame frame, int index) {
-        return index >= frame.count || frame.type[index] == ValueType.NULL || frame.size[index] == 0;
+        return index >= frame.count || frame.type[index] == ValueType.NULL;
     }
 
     private void run(Program program, Frame frame, int depth, int end, BinXmlVisitor visitor) {
@@ -112,7 +121,7 @@ public final class BinXmlEvaluator {
             switch (ops[pc]) {
                 case Program.OPEN -> {
                     int drop = ops[pc + 2];
-                    if (drop >= 0 && isEmpty(frame, drop)) {
+                    if (dropOptional && drop >= 0 && isEmpty(frame, drop)) {
                         pc = ops[pc + 3];
                     } else {
                         visitor.startElement(strings[ops[pc + 1]]);

@@ -209,7 +209,7 @@ public final class ChunkParser {
         decoder.text().clearLossy();
         flattener.begin();
         try {
-            evaluator.record(p + RECORD_HEADER, p + size - 4, flattener);
+            evaluator.record(p + RECORD_HEADER, p + size - 4, false, flattener);
         } catch (BinXmlException e) {
             if (!recovered) {
                 failed(result, fileOffset + e.offset(), "chunk " + index + ": record " + recordId + " at 0x"

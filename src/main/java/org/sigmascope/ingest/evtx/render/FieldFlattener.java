@@ -22,8 +22,11 @@ import org.sigmascope.model.Fields;
  *     {@code Data}.</li>
  * <li>{@code UserData}: the children of its inner element become fields by their names.</li>
  * <li>Deeper elements are named by their path: {@code Parent_Child}, {@code Parent_Child_Attribute}.</li>
- * <li>A name repeated among siblings gets {@code _1}, {@code _2}; other sections ({@code RenderingInfo}) are
- *     not fields (the XML view shows them).</li>
+ * <li>Trailing white space is trimmed, as the crate does: Windows writes values such as {@code "NtLmSsp "}
+ *     and Sigma rules are written against the trimmed form (the XML view keeps it).</li>
+ * <li>A name repeated among siblings: the last one takes the name and the earlier ones move to {@code _1},
+ *     {@code _2} (the crate's order); other sections ({@code RenderingInfo}) are not fields (the XML view shows
+ *     them).</li>
  * </ul>
  * One instance per worker thread; {@link #begin()} before each record, {@link #finish()} after.
  */
@@ -53,7 +56,10 @@ public final class FieldFlattener implements BinXmlVisitor {
     private final boolean[] hasChildren = new boolean[MAX_DEPTH];
     private final boolean[] hasAttributes = new boolean[MAX_DEPTH];
     private final Object[] text = new Object[MAX_DEPTH];
-    private final List<List<String>> siblings = new ArrayList<>(MAX_DEPTH);
+    private final Sibling[] current = new Sibling[MAX_DEPTH];
+    private final List<List<Sibling>> siblings = new ArrayList<>(MAX_DEPTH);
+    /** Every field name written for this record, in order, so a sibling's fields can be renamed. */
+    private final List<String> emitted = new ArrayList<>(64);
 
     private String[] attributeNames = new String[8];
     private Object[] attributeValues = new Object[8];
@@ -80,11 +86,12 @@ public final class FieldFlattener implements BinXmlVisitor {
         unnamedData = null;
         timeCreated = -1;
         siblings.get(0).clear();
+        emitted.clear();
     }
 
     public Fields finish() {
         if (unnamedData != null) {
-            out.set("Data", unnamedData.size() == 1 && unnamedData.get(0) == null ? null : unnamedData);
+            out.set("Data", unnamedData.isEmpty() ? null : unnamedData);
         }
         Fields fields = out.build();
         out = null;
@@ -129,6 +136,7 @@ public final class FieldFlattener implements BinXmlVisitor {
         hasChildren[depth] = false;
         hasAttributes[depth] = false;
         text[depth] = null;
+        current[depth] = null;
         siblings.get(depth).clear();
         attributeCount = 0;
     }
@@ -160,22 +168,79 @@ public final class FieldFlattener implements BinXmlVisitor {
         key[depth] = elementKey;
         for (int i = 0; i < attributeCount; i++) {
             if (!attributeNames[i].equals("xmlns")) {
-                out.put(join(elementKey, attributeNames[i]), attributeValues[i]);
+                emit(join(elementKey, attributeNames[i]), attributeValues[i]);
                 hasAttributes[depth] = true;
             }
         }
     }
 
-    /** A name not yet used among the element's siblings: {@code X}, then {@code X_1}, {@code X_2}. */
-    private String sibling(String candidate) {
-        List<String> used = siblings.get(depth - 1);
-        String unique = candidate;
-        int suffix = 1;
-        while (used.contains(unique)) {
-            unique = candidate + "_" + suffix++;
+    /** An element's field name among its siblings, and where its fields start in {@link #emitted}. */
+    private static final class Sibling {
+        String key;
+        final int start;
+        int end = -1;
+
+        Sibling(String key, int start) {
+            this.key = key;
+            this.start = start;
         }
-        used.add(unique);
-        return unique;
+    }
+
+    /**
+     * Claims {@code candidate} for the element. When a sibling already has it, that sibling's fields move to the
+     * first free {@code candidate_N} (a sibling that is only a null placeholder is dropped), as the crate's JSON
+     * output does.
+     */
+    private String sibling(String candidate) {
+        List<Sibling> used = siblings.get(depth - 1);
+        Sibling old = find(used, candidate);
+        if (old != null) {
+            if (old.end - old.start == 1 && emitted.get(old.start).equals(candidate) && out.get(candidate) == null) {
+                out.remove(candidate);
+                emitted.set(old.start, "");
+                used.remove(old);
+            } else {
+                int suffix = 1;
+                while (find(used, candidate + "_" + suffix) != null) {
+                    suffix++;
+                }
+                rename(old, candidate + "_" + suffix);
+            }
+        }
+        Sibling claimed = new Sibling(candidate, emitted.size());
+        used.add(claimed);
+        current[depth] = claimed;
+        return candidate;
+    }
+
+    private static Sibling find(List<Sibling> used, String key) {
+        for (Sibling sibling : used) {
+            if (sibling.key.equals(key)) {
+                return sibling;
+            }
+        }
+        return null;
+    }
+
+    private void rename(Sibling sibling, String newKey) {
+        String oldKey = sibling.key;
+        int end = sibling.end < 0 ? emitted.size() : sibling.end;
+        for (int i = sibling.start; i < end; i++) {
+            String name = emitted.get(i);
+            if (name.equals(oldKey) || name.startsWith(oldKey + "_")) {
+                String renamed = newKey + name.substring(oldKey.length());
+                Object value = out.get(name);
+                out.remove(name);
+                out.put(renamed, value);
+                emitted.set(i, renamed);
+            }
+        }
+        sibling.key = newKey;
+    }
+
+    private void emit(String fieldName, Object value) {
+        out.put(fieldName, value);
+        emitted.add(fieldName);
     }
 
     private String attribute(String attributeName) {
@@ -222,37 +287,46 @@ public final class FieldFlattener implements BinXmlVisitor {
         }
         open();
         if (isField(depth)) {
-            Object value = text[depth];
+            Object value = kind[depth] == UNNAMED_DATA ? text[depth] : Whitespace.trim(text[depth]);
             switch (kind[depth]) {
-                case NAMED_DATA -> out.put(key[depth], value);
+                case NAMED_DATA -> emit(key[depth], value);
                 case UNNAMED_DATA -> unnamedData(value);
                 default -> {
                     if (hasText[depth]) {
-                        out.put(key[depth], value);
+                        emit(key[depth], value);
                     } else if (!hasChildren[depth] && !hasAttributes[depth]) {
-                        out.put(key[depth], null);
+                        emit(key[depth], null);
                     }
                 }
+            }
+            if (current[depth] != null) {
+                current[depth].end = emitted.size();
             }
         }
         depth--;
     }
 
+    /** Unnamed {@code Data} values gather in one list, untrimmed and without nulls, as the crate writes them. */
     private void unnamedData(Object value) {
         if (unnamedData == null) {
             unnamedData = new ArrayList<>(4);
             out.put("Data", null);
         }
         if (value instanceof List<?> list) {
-            unnamedData.addAll(list);
-        } else {
+            for (Object item : list) {
+                if (item != null) {
+                    unnamedData.add(item);
+                }
+            }
+        } else if (value != null) {
             unnamedData.add(value);
         }
     }
 
     @Override
     public void text(String literal) {
-        add(literal);
+        // Literal text (template-less records) is trimmed even where substitution values are not (unnamed Data).
+        add(Whitespace.trim(literal));
     }
 
     @Override
