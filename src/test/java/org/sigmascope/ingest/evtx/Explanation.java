@@ -22,7 +22,7 @@ final class Explanation {
 
     private Explanation(String file, String field, String kind, String fault, String why) {
         this.file = Pattern.compile(file);
-        this.field = Pattern.compile(field);
+        this.field = Pattern.compile(field, Pattern.DOTALL);
         this.kind = kind;
         this.fault = fault;
         this.why = why;

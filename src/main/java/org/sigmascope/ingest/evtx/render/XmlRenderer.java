@@ -126,6 +126,7 @@ public final class XmlRenderer implements BinXmlVisitor {
         String openTag = out.substring(startTag[depth]) + (startTagOpen[depth] ? ">" : "");
         for (int i = 0; i < items.size(); i++) {
             if (i > 0) {
+                closeStartTag();
                 out.append("</").append(name[depth]).append('>');
                 newline(depth);
                 out.append(openTag);
