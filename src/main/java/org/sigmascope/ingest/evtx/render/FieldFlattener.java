@@ -60,6 +60,8 @@ public final class FieldFlattener implements BinXmlVisitor {
     private final List<List<Sibling>> siblings = new ArrayList<>(MAX_DEPTH);
     /** Every field name written for this record, in order, so a sibling's fields can be renamed. */
     private final List<String> emitted = new ArrayList<>(64);
+    /** Every key claimed by an element this record, whatever its container: most keys are new, so look here first. */
+    private final java.util.Set<String> claimed = new java.util.HashSet<>(128);
 
     private String[] attributeNames = new String[8];
     private Object[] attributeValues = new Object[8];
@@ -87,6 +89,7 @@ public final class FieldFlattener implements BinXmlVisitor {
         timeCreated = -1;
         siblings.get(0).clear();
         emitted.clear();
+        claimed.clear();
     }
 
     public Fields finish() {
@@ -193,7 +196,7 @@ public final class FieldFlattener implements BinXmlVisitor {
      */
     private String sibling(String candidate) {
         List<Sibling> used = siblings.get(depth - 1);
-        Sibling old = find(used, candidate);
+        Sibling old = claimed.add(candidate) ? null : find(used, candidate);
         if (old != null) {
             if (old.end - old.start == 1 && emitted.get(old.start).equals(candidate) && out.get(candidate) == null) {
                 out.remove(candidate);
@@ -204,6 +207,7 @@ public final class FieldFlattener implements BinXmlVisitor {
                 while (find(used, candidate + "_" + suffix) != null) {
                     suffix++;
                 }
+                claimed.add(candidate + "_" + suffix);
                 rename(old, candidate + "_" + suffix);
             }
         }
