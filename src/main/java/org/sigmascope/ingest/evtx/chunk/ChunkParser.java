@@ -192,7 +192,8 @@ public final class ChunkParser {
             if (size >= MIN_RECORD && p + size <= ChunkContext.CHUNK_SIZE
                     && Bytes.u32(data, p + (int) size - 4) == size && !isLive(Bytes.i64(data, p + 8))) {
                 Event event = record(result, index, fileOffset, p, (int) size, true);
-                if (event != null) {
+                // A carved record must at least parse to fields: bytes that merely look like a record are not one.
+                if (event != null && !event.fields().isEmpty()) {
                     result.carved.add(event);
                     p = nextSignature(data, p + (int) size, ChunkContext.CHUNK_SIZE);
                     continue;

@@ -1,9 +1,7 @@
 package org.sigmascope.ingest.evtx.render;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.sigmascope.ingest.evtx.binxml.BinXmlVisitor;
 import org.sigmascope.ingest.evtx.binxml.Bytes;
@@ -43,7 +41,6 @@ public final class FieldFlattener implements BinXmlVisitor {
     private static final int UNNAMED_DATA = 2;
 
     private final ValueDecoder decoder;
-    private final Map<String, Map<String, String>> joined = new HashMap<>();
 
     private Fields.Builder out;
     private int depth;
@@ -61,7 +58,8 @@ public final class FieldFlattener implements BinXmlVisitor {
     /** Every field name written for this record, in order, so a sibling's fields can be renamed. */
     private final List<String> emitted = new ArrayList<>(64);
     /** Every key claimed by an element this record, whatever its container: most keys are new, so look here first. */
-    private final java.util.Set<String> claimed = new java.util.HashSet<>(128);
+    private final KeySet claimed = new KeySet();
+    private final KeyJoiner joiner = new KeyJoiner();
 
     private String[] attributeNames = new String[8];
     private Object[] attributeValues = new Object[8];
@@ -260,7 +258,7 @@ public final class FieldFlattener implements BinXmlVisitor {
         if (prefix == null) {
             return suffix;
         }
-        return joined.computeIfAbsent(prefix, p -> new HashMap<>()).computeIfAbsent(suffix, s -> prefix + "_" + s);
+        return joiner.join(prefix, suffix);
     }
 
     @Override
