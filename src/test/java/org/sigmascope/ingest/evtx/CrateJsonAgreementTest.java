@@ -1,7 +1,5 @@
 package org.sigmascope.ingest.evtx;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.BufferedReader;
 import java.io.EOFException;
@@ -84,13 +82,7 @@ class CrateJsonAgreementTest {
         Files.writeString(Path.of("target/evtx-crate-agreement.tsv"), report);
         System.out.println(report);
         Files.write(Path.of("target/evtx-crate-unexplained.tsv"), unexplained);
-        if (!unexplained.isEmpty()) {
-            fail(unexplained.size() + " unexplained disagreements with the evtx crate (first 40):\n"
-                    + String.join("\n", unexplained.subList(0, Math.min(40, unexplained.size())).stream()
-                            .map(line -> line.length() > 400 ? line.substring(0, 400) + "…" : line).toList()));
-        }
-        List<Explanation> stale = explanations.stream().filter(e -> e.uses == 0).toList();
-        assertTrue(stale.isEmpty(), "explanations that match nothing any more: " + stale);
+        Explanation.assertAllExplained(unexplained, explanations, "the evtx crate");
     }
 
     private static boolean compare(EvtxCorpus.Entry entry, long id, Fields mine, Fields theirs,

@@ -52,6 +52,18 @@ final class Explanation {
         return explanations;
     }
 
+    /** Fails on any unexplained disagreement (the first 40 shown), then on explanations no longer used. */
+    static void assertAllExplained(List<String> unexplained, List<Explanation> explanations, String reference) {
+        if (!unexplained.isEmpty()) {
+            org.junit.jupiter.api.Assertions.fail(unexplained.size() + " unexplained disagreements with " + reference
+                    + " (first 40):\n" + String.join("\n", unexplained.subList(0, Math.min(40, unexplained.size()))
+                    .stream().map(line -> line.length() > 400 ? line.substring(0, 400) + "…" : line).toList()));
+        }
+        List<Explanation> stale = explanations.stream().filter(e -> e.uses == 0).toList();
+        org.junit.jupiter.api.Assertions.assertTrue(stale.isEmpty(),
+                "explanations that match nothing any more: " + stale);
+    }
+
     @Override
     public String toString() {
         return file.pattern() + "\t" + field.pattern() + "\t" + kind + "\t" + fault + "\t" + why;
