@@ -62,12 +62,12 @@ check "the runtime has TLS with elliptic curves for rule updates" \
 
 # 2. Headless scan of the bundled samples.
 "$LAUNCHER" scan -f jsonl "$SAMPLES" >"$SMOKE/scan.jsonl" 2>"$SMOKE/scan.err"
-check "scan finds the seed detection on both hosts" \
-    test "$(grep -c "\"rule_id\":\"$SEED_ID\"" "$SMOKE/scan.jsonl")" -eq 2
+check "scan finds the seed detection on both hosts of the hand-written sample and in the generated one" \
+    test "$(grep -c "\"rule_id\":\"$SEED_ID\"" "$SMOKE/scan.jsonl")" -ge 4
 check "scan finds WS01 (Sysmon) and WS02 (Security 4688)" \
     grep -q '"computer":"WS02.corp.example".*"event_id":4688' "$SMOKE/scan.jsonl"
 "$LAUNCHER" rules check >"$SMOKE/rules-check.txt"
-check "the built-in rules load" grep -q '^1 rules loaded, 0 failed$' "$SMOKE/rules-check.txt"
+check "the built-in rules load" grep -Eq '^[0-9]+ rules loaded, 0 failed$' "$SMOKE/rules-check.txt"
 
 # 3. Rule update over loopback HTTP. The archive holds a copy of SigmaHQ's seed rule under a new id, so the next
 #    scan shows whether the library is used.
@@ -86,11 +86,12 @@ for _ in $(seq 50); do
 done
 "$LAUNCHER" rules update --from "http://127.0.0.1:$port/sigma_all_rules.zip" >"$SMOKE/update.txt" 2>&1
 check "rules update installs the archive from loopback" grep -q '^  1 rules installed$' "$SMOKE/update.txt"
-"$LAUNCHER" scan -f jsonl "$SAMPLES" >"$SMOKE/scan-library.jsonl" 2>/dev/null
+"$LAUNCHER" scan -f jsonl "$SAMPLES/wmi-persistence" >"$SMOKE/scan-library.jsonl" 2>/dev/null
 check "the next scan uses the rule library" \
     test "$(grep -c '"rule_title":"Smoke test copy of the seed rule"' "$SMOKE/scan-library.jsonl")" -eq 2
-"$LAUNCHER" scan --no-library-rules -f jsonl "$SAMPLES" >"$SMOKE/scan-builtin.jsonl" 2>/dev/null
-check "--no-library-rules leaves it out" test "$(wc -l <"$SMOKE/scan-builtin.jsonl")" -eq 2
+"$LAUNCHER" scan --no-library-rules -f jsonl "$SAMPLES/wmi-persistence" >"$SMOKE/scan-builtin.jsonl" 2>/dev/null
+check "--no-library-rules leaves it out" \
+    test "$(grep -c '"rule_title":"Smoke test copy of the seed rule"' "$SMOKE/scan-builtin.jsonl")" -eq 0
 
 # 4. The desktop app under Xvfb.
 missing=()
@@ -124,9 +125,10 @@ for _ in $(seq 120); do
     grep -q 'import finished' "$log" 2>/dev/null && break
     sleep 0.5
 done
-# Two detections of the built-in seed rule, two of its copy in the rule library installed above.
-check "the app imports the samples with built-in and library rules: four detections" \
-    grep -Eq 'import finished: 15 events from 1 source\(s\), 4 detections' "$log"
+# The seed rule fires on both hosts of the hand-written sample and in the generated one; its copy in the rule
+# library installed above fires on the same events.
+check "the app imports the samples with built-in and library rules" \
+    grep -Eq 'import finished: [0-9,]+ events from [0-9]+ source\(s\), ([8-9]|[1-9][0-9]+) detections' "$log"
 # The screen shows it too: the first detection is selected, its row in the selection colour (software rendering
 # under Xvfb can lag seconds behind the import).
 window_id=$(xwininfo -root -tree | grep '"Sigmascope ' | head -1 | awk '{print $1}')

@@ -81,7 +81,7 @@ final class GenerateCommand implements Callable<Integer> {
         progress.finish();
         err.printf("%d events in %d files for %d hosts, %d scenarios (%d injected events) in %.2fs; ground truth in %s%n",
                 summary.events(), summary.files().size(), hosts, summary.scenarios().size(), summary.truth().size(),
-                summary.nanos() / 1e9, output.resolve("ground-truth.jsonl"));
+                summary.nanos() / 1e9, output.resolve("ground-truth.sigmascope.jsonl"));
         return 0;
     }
 

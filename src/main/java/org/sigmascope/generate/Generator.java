@@ -27,7 +27,7 @@ import org.sigmascope.task.Progress;
 /**
  * Generates synthetic Windows event logs with ground truth: per host, a boot, a user's session and everyday
  * activity, with the chosen attack scenarios injected; written per host and channel in the chosen format,
- * with {@code ground-truth.jsonl} and {@code generation.json} beside them.
+ * with {@code ground-truth.sigmascope.jsonl} and {@code generation.sigmascope.json} beside them.
  *
  * <p>Deterministic: each host is simulated alone from a seed derived from the run's seed, so the output is
  * byte-identical for the same options whatever the number of threads. Streaming: a host holds only its live
@@ -102,8 +102,8 @@ public final class Generator {
         }
         GenerationSummary summary = new GenerationSummary(files, plans, truth, written.get(),
                 System.nanoTime() - started);
-        GroundTruthWriter.write(options.output().resolve("ground-truth.jsonl"), truth);
-        Manifest.write(options.output().resolve("generation.json"), options, summary, results.stream()
+        GroundTruthWriter.write(options.output().resolve("ground-truth.sigmascope.jsonl"), truth);
+        Manifest.write(options.output().resolve("generation.sigmascope.json"), options, summary, results.stream()
                 .map(r -> r.host).toList());
         progress.update(written.get(), options.events(), "done");
         return summary;

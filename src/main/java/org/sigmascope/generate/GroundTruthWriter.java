@@ -14,7 +14,7 @@ import org.sigmascope.generate.host.Ticks;
 import org.sigmascope.model.Timestamps;
 
 /**
- * Writes {@code ground-truth.jsonl}: one line per injected event, by host, in the order written. The format is
+ * Writes {@code ground-truth.sigmascope.jsonl}: one line per injected event, by host, in the order written. The format is
  * documented in docs/generator.md.
  */
 final class GroundTruthWriter {

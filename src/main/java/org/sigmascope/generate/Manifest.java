@@ -18,7 +18,7 @@ import org.sigmascope.generate.host.Ticks;
 import org.sigmascope.generate.scenario.ScenarioPlan;
 
 /**
- * Writes {@code generation.json}: the options, the hosts (names, user, what they log, their files and record
+ * Writes {@code generation.sigmascope.json}: the options, the hosts (names, user, what they log, their files and record
  * counts) and the scenarios (where, when, which SigmaHQ rules detect them). Everything needed to check the output
  * or make it again; nothing that changes between runs of the same options.
  */

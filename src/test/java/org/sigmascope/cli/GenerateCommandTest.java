@@ -44,7 +44,7 @@ class GenerateCommandTest {
                 "-o", out.toString(), "--scenarios", "all,wmi-persistence-wmic@3@+5h,wmi-persistence-powershell@4");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.err().contains("30000 events"), run.err());
-        truth = lines(Files.readString(out.resolve("ground-truth.jsonl")));
+        truth = lines(Files.readString(out.resolve("ground-truth.sigmascope.jsonl")));
     }
 
     @Test

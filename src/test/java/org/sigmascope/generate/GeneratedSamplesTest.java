@@ -37,8 +37,8 @@ class GeneratedSamplesTest {
                 .toList());
         for (Path file : expected) {
             Path made = out.resolve(sample.relativize(file));
-            if (file.getFileName().toString().equals("generation.json")) {
-                assertEquals(withoutVersion(file), withoutVersion(made), "generation.json");
+            if (file.getFileName().toString().equals("generation.sigmascope.json")) {
+                assertEquals(withoutVersion(file), withoutVersion(made), "generation.sigmascope.json");
             } else {
                 assertArrayEquals(Files.readAllBytes(file), Files.readAllBytes(made), file.toString());
             }

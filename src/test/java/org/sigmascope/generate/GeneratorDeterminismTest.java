@@ -34,7 +34,7 @@ class GeneratorDeterminismTest {
         Map<String, String> other = digests(generate(format, 78, 3, "c"));
         assertTrue(first.size() > 10, first.keySet().toString());
         assertEquals(first, second);
-        assertNotEquals(first.get("ground-truth.jsonl"), other.get("ground-truth.jsonl"));
+        assertNotEquals(first.get("ground-truth.sigmascope.jsonl"), other.get("ground-truth.sigmascope.jsonl"));
         assertNotEquals(first, other);
     }
 

@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.sigmascope.ingest.evtx.EvtxEvidenceReader;
 import org.sigmascope.ingest.json.JsonEvidenceReader;
 
 /**
- * Generate → read back → the same events and fields, per format we can read today. EVTX joins when our EVTX
- * reader is merged ({@code RoundTrip.check(dir, OutputFormat.EVTX, new EvtxEvidenceReader())}), CSV with the CSV
- * reader; until then {@link EvtxLibevtxTest} reads the EVTX back with libevtx and {@link CsvLayoutTest} checks
- * the CSV's Payload against the same expectations.
+ * Generate → read back → the same events and fields, per format. CSV joins with the CSV reader; until then
+ * {@link CsvLayoutTest} checks the CSV's Payload against the same expectations. {@link EvtxLibevtxTest} also reads
+ * the EVTX back with libevtx.
  */
 class GeneratorRoundTripTest {
     @TempDir
@@ -21,5 +21,10 @@ class GeneratorRoundTripTest {
     @Test
     void jsonlReadsBackAsWritten() throws IOException {
         RoundTrip.check(dir, OutputFormat.JSONL, new JsonEvidenceReader());
+    }
+
+    @Test
+    void evtxReadsBackAsWritten() throws IOException {
+        RoundTrip.check(dir, OutputFormat.EVTX, new EvtxEvidenceReader());
     }
 }
