@@ -1,14 +1,20 @@
 package org.sigmascope.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import picocli.CommandLine.Option;
 
+import org.sigmascope.model.Diagnostic;
 import org.sigmascope.sigma.BuiltinRules;
+import org.sigmascope.sigma.Placeholders;
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.load.RuleException;
 import org.sigmascope.sigma.load.RuleLoader;
+import org.sigmascope.sigma.logsource.LogsourceMapping;
 
 /** The rule options that {@code scan} and {@code rules check} share. */
 final class RuleOptions {
@@ -18,6 +24,18 @@ final class RuleOptions {
 
     @Option(names = "--no-builtin-rules", description = "Do not load the rules that ship with Sigmascope.")
     boolean noBuiltinRules;
+
+    @Option(names = "--placeholders", paramLabel = "FILE",
+            description = "Values of the %%name%% placeholders of rules using the expand modifier (YAML: name: [values]).")
+    Path placeholders;
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "A logsource mapping to use instead of the built-in one (see rules/mappings/logsources.yml).")
+    Path mapping;
+
+    /** The rules, the mapping they are matched through, and problems with the files given for them. */
+    record Loaded(RuleSet rules, LogsourceMapping mapping, List<Diagnostic> problems) {
+    }
 
     /** The rule sources in loading order: built-in rules first, so they win over duplicates. */
     List<RuleLoader.RuleSource> sources(boolean builtinByDefault) {
@@ -30,6 +48,39 @@ final class RuleOptions {
     }
 
     RuleSet load(boolean builtinByDefault) {
-        return RuleLoader.load(sources(builtinByDefault));
+        return loadAll(builtinByDefault).rules();
+    }
+
+    /**
+     * Loads the placeholders, the mapping and the rules. A placeholders or mapping file that cannot be read is a
+     * problem reported as {@code path:line: message}; the built-in mapping (or no placeholders) is used instead.
+     */
+    Loaded loadAll(boolean builtinByDefault) {
+        List<Diagnostic> problems = new ArrayList<>();
+        Placeholders values = Placeholders.NONE;
+        if (placeholders != null) {
+            try {
+                values = Placeholders.load(placeholders);
+            } catch (IOException e) {
+                problems.add(Diagnostic.errorAtLine(placeholders.toString(), -1, "cannot read: " + e.getMessage()));
+            } catch (RuleException e) {
+                problems.add(Diagnostic.errorAtLine(placeholders.toString(), e.line(), e.getMessage()));
+            }
+        }
+        LogsourceMapping logsources = LogsourceMapping.builtin();
+        if (mapping != null) {
+            try {
+                logsources = LogsourceMapping.load(mapping);
+            } catch (IOException e) {
+                problems.add(Diagnostic.errorAtLine(mapping.toString(), -1, "cannot read: " + e.getMessage()));
+            } catch (RuleException e) {
+                problems.add(Diagnostic.errorAtLine(mapping.toString(), e.line(), e.getMessage()));
+            }
+        }
+        return new Loaded(RuleLoader.load(sources(builtinByDefault), values), logsources, problems);
+    }
+
+    static void printProblems(PrintWriter out, List<Diagnostic> problems) {
+        problems.forEach(out::println);
     }
 }

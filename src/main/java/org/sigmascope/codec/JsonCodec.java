@@ -112,6 +112,9 @@ public final class JsonCodec {
                 ArrayNode modifiers = node.putArray("modifiers");
                 hit.modifiers().forEach(modifiers::add);
                 node.put("value", hit.ruleValue());
+                if (hit.compared() != null) {
+                    node.put("compared", hit.compared());
+                }
                 node.put("event_value", hit.eventValue());
                 node.put("matched", hit.matchedPart());
                 if (hit.matchStart() >= 0) {
@@ -133,7 +136,7 @@ public final class JsonCodec {
                 bySelection.computeIfAbsent(hit.path("selection").asText(), k -> new ArrayList<>())
                         .add(new Match.FieldHit(textOrNull(hit.get("field")), modifiers, textOrNull(hit.get("value")),
                                 textOrNull(hit.get("event_value")), hit.path("start").asInt(-1),
-                                hit.path("end").asInt(-1)));
+                                hit.path("end").asInt(-1), textOrNull(hit.get("compared"))));
             }
             List<Match.SelectionHit> selections = new ArrayList<>();
             bySelection.forEach((name, hits) -> selections.add(new Match.SelectionHit(name, hits)));
