@@ -17,9 +17,11 @@ final class Metadata {
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DATE = Pattern.compile("\\d{4}[-/]\\d{2}[-/]\\d{2}");
-    private static final Pattern TAG = Pattern.compile("[a-z0-9_-]+\\.[A-Za-z0-9._-]+");
+    private static final Pattern TAG = Pattern.compile("[a-z0-9_-]+\\.[a-z0-9._-]+");
     static final Set<String> STATUSES = Set.of("stable", "test", "experimental", "deprecated", "unsupported");
     static final Set<String> LEVELS = Set.of("informational", "low", "medium", "high", "critical");
+    private static final Set<String> TAG_NAMESPACES = Set.of("attack", "car", "cve", "d3fend", "detection", "stp",
+            "tlp");
     private static final Set<String> RELATED_TYPES = Set.of("derived", "obsolete", "merged", "renamed", "similar");
 
     private final YamlDocument document;
@@ -66,6 +68,9 @@ final class Metadata {
         for (String tag : strings(root.get("tags"))) {
             if (!TAG.matcher(tag).matches()) {
                 warn("tags", "the tag '" + tag + "' is not written namespace.value in lower case");
+            } else if (!TAG_NAMESPACES.contains(tag.substring(0, tag.indexOf('.')))) {
+                warn("tags", "the tag '" + tag + "' has an unknown namespace (known: "
+                        + String.join(", ", sorted(TAG_NAMESPACES)) + ")");
             }
         }
         return new RuleMetadata(text(root.get("date")), text(root.get("modified")), related(root.get("related")),
