@@ -47,37 +47,33 @@ final class RuleOptions {
         return sources;
     }
 
-    RuleSet load(boolean builtinByDefault) {
-        return loadAll(builtinByDefault).rules();
-    }
-
     /**
      * Loads the placeholders, the mapping and the rules. A placeholders or mapping file that cannot be read is a
      * problem reported as {@code path:line: message}; the built-in mapping (or no placeholders) is used instead.
      */
     Loaded loadAll(boolean builtinByDefault) {
         List<Diagnostic> problems = new ArrayList<>();
-        Placeholders values = Placeholders.NONE;
-        if (placeholders != null) {
-            try {
-                values = Placeholders.load(placeholders);
-            } catch (IOException e) {
-                problems.add(Diagnostic.errorAtLine(placeholders.toString(), -1, "cannot read: " + e.getMessage()));
-            } catch (RuleException e) {
-                problems.add(Diagnostic.errorAtLine(placeholders.toString(), e.line(), e.getMessage()));
-            }
-        }
-        LogsourceMapping logsources = LogsourceMapping.builtin();
-        if (mapping != null) {
-            try {
-                logsources = LogsourceMapping.load(mapping);
-            } catch (IOException e) {
-                problems.add(Diagnostic.errorAtLine(mapping.toString(), -1, "cannot read: " + e.getMessage()));
-            } catch (RuleException e) {
-                problems.add(Diagnostic.errorAtLine(mapping.toString(), e.line(), e.getMessage()));
-            }
-        }
+        Placeholders values = placeholders == null ? Placeholders.NONE
+                : read(placeholders, Placeholders::load, Placeholders.NONE, problems);
+        LogsourceMapping logsources = mapping == null ? LogsourceMapping.builtin()
+                : read(mapping, LogsourceMapping::load, LogsourceMapping.builtin(), problems);
         return new Loaded(RuleLoader.load(sources(builtinByDefault), values), logsources, problems);
+    }
+
+    /** How a settings file is read. */
+    private interface Reader<T> {
+        T read(Path file) throws IOException, RuleException;
+    }
+
+    private static <T> T read(Path file, Reader<T> reader, T fallback, List<Diagnostic> problems) {
+        try {
+            return reader.read(file);
+        } catch (IOException e) {
+            problems.add(Diagnostic.errorAtLine(file.toString(), -1, "cannot read: " + e.getMessage()));
+        } catch (RuleException e) {
+            problems.add(Diagnostic.errorAtLine(file.toString(), e.line(), e.getMessage()));
+        }
+        return fallback;
     }
 
     static void printProblems(PrintWriter out, List<Diagnostic> problems) {

@@ -77,7 +77,8 @@ public final class JsonCodec {
         }
     }
 
-    private static Object toValue(JsonNode node) {
+    /** A JSON value as a field value: String, Long, Double, Boolean, a list of those, or an object's JSON text. */
+    public static Object toValue(JsonNode node) {
         if (node.isNull()) {
             return null;
         }

@@ -9,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import org.sigmascope.model.Fields;
 import org.sigmascope.sigma.load.RuleException;
 import org.sigmascope.sigma.load.YamlDocument;
@@ -49,15 +46,7 @@ public record Placeholders(Map<String, List<String>> values, String source) {
     }
 
     public static Placeholders parse(String yaml, String source) throws RuleException {
-        List<YamlDocument> documents;
-        try {
-            documents = YamlDocument.parseAll(yaml);
-        } catch (MarkedYAMLException e) {
-            throw new RuleException(e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1,
-                    "invalid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new RuleException(1, "invalid YAML: " + e.getMessage());
-        }
+        List<YamlDocument> documents = YamlDocument.parseChecked(yaml);
         if (documents.isEmpty() || documents.get(0).root() == null) {
             return new Placeholders(Map.of(), source);
         }

@@ -1,12 +1,9 @@
 package org.sigmascope.sigma.detection;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.sigmascope.codec.JsonCodec;
 import org.sigmascope.model.Fields;
 
 /**
@@ -17,8 +14,6 @@ import org.sigmascope.model.Fields;
 final class NestedFields {
     /** Returned when the path leads nowhere; different from a present {@code null}. */
     static final Object ABSENT = new Object();
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private NestedFields() {
     }
@@ -35,7 +30,7 @@ final class NestedFields {
     private static Object walk(String json, String path) {
         JsonNode node;
         try {
-            node = MAPPER.readTree(json);
+            node = JsonCodec.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             return ABSENT;
         }
@@ -45,30 +40,6 @@ final class NestedFields {
             }
             node = node.get(step);
         }
-        return value(node);
-    }
-
-    private static Object value(JsonNode node) {
-        if (node.isNull()) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return node.textValue();
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.longValue();
-        }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isArray()) {
-            List<Object> items = new ArrayList<>();
-            node.forEach(item -> items.add(value(item)));
-            return items;
-        }
-        return node.toString();
+        return JsonCodec.toValue(node);
     }
 }

@@ -8,9 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-
 import org.sigmascope.model.Fields;
 import org.sigmascope.sigma.Logsource;
 import org.sigmascope.sigma.load.RuleException;
@@ -28,15 +25,7 @@ final class MappingParser {
     }
 
     static LogsourceMapping parse(String yaml, String path) throws RuleException {
-        List<YamlDocument> documents;
-        try {
-            documents = YamlDocument.parseAll(yaml);
-        } catch (MarkedYAMLException e) {
-            throw new RuleException(e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1,
-                    "invalid YAML: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new RuleException(1, "invalid YAML: " + e.getMessage());
-        }
+        List<YamlDocument> documents = YamlDocument.parseChecked(yaml);
         if (documents.isEmpty() || !(documents.get(0).root() instanceof Map<?, ?> root)) {
             throw new RuleException(1, "a logsource mapping is a YAML mapping with 'logsources'");
         }

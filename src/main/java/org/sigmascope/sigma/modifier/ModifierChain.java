@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import org.sigmascope.model.Fields;
 import org.sigmascope.sigma.Placeholders;
@@ -199,38 +200,25 @@ public final class ModifierChain {
         return new WildcardMatcher(text, written, context.cased || text.exact());
     }
 
+    /** How value kinds are named in messages. */
+    private static final Map<Class<?>, String> KINDS = Map.of(
+            SigmaValue.Null.class, "a null value",
+            SigmaValue.Regex.class, "a regular expression (re)",
+            SigmaValue.Cidr.class, "a network (cidr)",
+            SigmaValue.Compare.class, "a comparison (lt, lte, gt, gte)",
+            SigmaValue.Exists.class, "an existence test (exists)",
+            SigmaValue.FieldRef.class, "a field reference (fieldref)",
+            SigmaValue.TimePart.class, "a date part (minute … year)",
+            SigmaValue.Bytes.class, "encoded bytes (utf16le, utf16be, utf16)");
+
     /** How a value is named in messages. */
     static String describe(SigmaValue value) {
-        if (value instanceof SigmaValue.Null) {
-            return "a null value";
-        }
-        if (value instanceof SigmaValue.Regex) {
-            return "a regular expression (re)";
-        }
-        if (value instanceof SigmaValue.Cidr) {
-            return "a network (cidr)";
-        }
-        if (value instanceof SigmaValue.Compare) {
-            return "a comparison (lt, lte, gt, gte)";
-        }
-        if (value instanceof SigmaValue.Exists) {
-            return "an existence test (exists)";
-        }
-        if (value instanceof SigmaValue.FieldRef) {
-            return "a field reference (fieldref)";
-        }
-        if (value instanceof SigmaValue.TimePart) {
-            return "a date part (minute … year)";
-        }
-        if (value instanceof SigmaValue.Bytes) {
-            return "encoded bytes (utf16le, utf16be, utf16)";
-        }
         if (value instanceof SigmaValue.Number n) {
             return "the number " + n.text();
         }
         if (value instanceof SigmaValue.Bool b) {
             return "the boolean " + b.value();
         }
-        return "the value '" + value + "'";
+        return KINDS.getOrDefault(value.getClass(), "the value '" + value + "'");
     }
 }
