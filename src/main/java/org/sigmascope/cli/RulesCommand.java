@@ -64,6 +64,7 @@ final class RulesCommand implements Runnable {
             List<RuleStatus> statuses = RuleDiagnostics.of(loaded.rules(), loaded.mapping(), profile);
             RuleOptions.printProblems(out, loaded.problems());
             loaded.rules().failures().forEach(out::println);
+            loaded.rules().duplicates().forEach(err::println);
             if (verbose) {
                 RuleReport.printLoaded(out, statuses);
             }

@@ -74,6 +74,7 @@ final class ScanCommand implements Callable<Integer> {
         RuleSet rules = loaded.rules();
         RuleOptions.printProblems(err, loaded.problems());
         rules.failures().forEach(f -> err.println(f));
+        rules.duplicates().forEach(d -> err.println(d));
         ReadOptions options = ReadOptions.defaults().withIncludeRecovered(includeRecovered);
         if (threads != null) {
             options = options.withThreads(threads);

@@ -49,6 +49,10 @@ public final class RuleDiagnostics {
             statuses.add(new RuleStatus(null, null, failure.file(), (int) failure.line(), "",
                     RuleStatus.State.NOT_LOADABLE, RuleStatus.Cause.LOAD_ERROR, failure.message(), List.of()));
         }
+        for (Diagnostic duplicate : rules.duplicates()) {
+            statuses.add(new RuleStatus(null, null, duplicate.file(), (int) duplicate.line(), "",
+                    RuleStatus.State.DUPLICATE, RuleStatus.Cause.DUPLICATE, duplicate.message(), List.of()));
+        }
         return statuses;
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * @param path     the rule file, as shown to the analyst
  * @param line     the line of the rule (or of what is wrong with it), or -1
  * @param product  the product of its logsource, or {@code ""}
- * @param state    loaded, not loadable, or cannot fire
+ * @param state    loaded, not loadable, a duplicate, or cannot fire
  * @param cause    why, in a word, for summaries
  * @param reason   why, in a sentence; {@code ""} for a rule that loaded and can fire
  * @param warnings doubtful points of a loaded rule (metadata, regular expressions that gave up on long values)
@@ -23,13 +23,21 @@ public record RuleStatus(String id, String title, String path, int line, String 
         warnings = List.copyOf(warnings);
     }
 
-    public enum State { LOADED, NOT_LOADABLE, CANNOT_FIRE }
+    public enum State {
+        LOADED,
+        NOT_LOADABLE,
+        /** Not loaded: an earlier rule has the same id or name, and is used instead. */
+        DUPLICATE,
+        CANNOT_FIRE
+    }
 
     public enum Cause {
         /** Loaded and able to fire. */
         NONE,
         /** The rule file or document is wrong, or uses what is not supported. */
         LOAD_ERROR,
+        /** Another rule has the same id or name. */
+        DUPLICATE,
         /** The logsource mapping has no events for the rule's logsource. */
         UNMAPPED_LOGSOURCE,
         /** The evidence has no events of the rule's logsource. */

@@ -30,7 +30,9 @@ import org.sigmascope.sigma.SigmaRule;
  * the next. Filters are applied to the rules once everything is loaded.
  *
  * <p>When two documents share an id (or a name), the one loaded first wins: rule sources are loaded in the order
- * given (the built-in rules first), and files within a folder in path order. The other is reported.
+ * given (the built-in rules first), and files within a folder in path order. The other is reported as a duplicate,
+ * not as a failure: analysts often load overlapping rule sets (SigmaHQ and a fork of it, or the built-in rules,
+ * some of which come from SigmaHQ), and that is no reason for a scan to fail.
  */
 public final class RuleLoader {
     /** Largest rule file read, in bytes; SigmaHQ's largest is under 100 KB. */
@@ -41,6 +43,7 @@ public final class RuleLoader {
     private final List<SigmaFilter> filters = new ArrayList<>();
     private final List<Diagnostic> failures = new ArrayList<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
+    private final List<Diagnostic> duplicates = new ArrayList<>();
     private final Map<String, SigmaDocument> byId = new HashMap<>();
     private final Map<String, SigmaDocument> byName = new HashMap<>();
 
@@ -67,7 +70,7 @@ public final class RuleLoader {
         }
         FilterApplier.Result filtered = FilterApplier.apply(loader.rules, loader.filters);
         loader.warnings.addAll(filtered.warnings());
-        return new RuleSet(filtered.rules(), loader.filters, loader.failures, loader.warnings);
+        return new RuleSet(filtered.rules(), loader.filters, loader.failures, loader.warnings, loader.duplicates);
     }
 
     private void loadSource(RuleSource source) {
@@ -178,7 +181,7 @@ public final class RuleLoader {
             clash = "rule name " + document.name();
         }
         if (earlier != null) {
-            failures.add(Diagnostic.errorAtLine(document.path(), document.line(), "duplicate " + clash
+            duplicates.add(Diagnostic.warningAtLine(document.path(), document.line(), "duplicate " + clash
                     + ": the document of " + earlier.path() + ":" + earlier.line() + " is used instead"));
             return false;
         }
