@@ -20,8 +20,7 @@ public final class WildcardMatcher implements ValueMatcher {
     private final boolean cased;
     private final boolean leadingRun;
     private final boolean trailingRun;
-    /** Each segment: per position, a literal char ({@code String} of length 1), {@code null} for ?, or a char set. */
-    private final List<Object[]> segments = new ArrayList<>();
+    private final List<Segment> segments = new ArrayList<>();
 
     public WildcardMatcher(SigmaString pattern, boolean cased) {
         this(pattern, pattern.toString(), cased);
@@ -40,7 +39,7 @@ public final class WildcardMatcher implements ValueMatcher {
         for (SigmaString.Part part : pattern.parts()) {
             if (part == SigmaString.Wildcard.ANY_RUN) {
                 if (!current.isEmpty()) {
-                    segments.add(current.toArray());
+                    segments.add(new Segment(current.toArray(), cased));
                     current.clear();
                 }
             } else if (part == SigmaString.Wildcard.ANY_ONE) {
@@ -55,7 +54,7 @@ public final class WildcardMatcher implements ValueMatcher {
             }
         }
         if (!current.isEmpty()) {
-            segments.add(current.toArray());
+            segments.add(new Segment(current.toArray(), cased));
         }
     }
 
@@ -87,7 +86,7 @@ public final class WildcardMatcher implements ValueMatcher {
                 return null;
             }
             start = 0;
-            position = segments.get(0).length;
+            position = segments.get(0).length();
             first = 1;
         }
         int limit = text.length();
@@ -96,8 +95,8 @@ public final class WildcardMatcher implements ValueMatcher {
             if (first > last) {
                 return position == text.length() ? new Hit(start, position) : null;
             }
-            Object[] tail = segments.get(last);
-            anchoredEnd = text.length() - tail.length;
+            Segment tail = segments.get(last);
+            anchoredEnd = text.length() - tail.length();
             if (anchoredEnd < position || !matchesAt(tail, text, anchoredEnd)) {
                 return null;
             }
@@ -112,7 +111,7 @@ public final class WildcardMatcher implements ValueMatcher {
             if (start < 0) {
                 start = found;
             }
-            position = found + segments.get(i).length;
+            position = found + segments.get(i).length();
         }
         if (anchoredEnd >= 0) {
             return new Hit(start < 0 ? anchoredEnd : start, text.length());
@@ -120,8 +119,8 @@ public final class WildcardMatcher implements ValueMatcher {
         return new Hit(start < 0 ? position : start, position);
     }
 
-    private int find(Object[] segment, String text, int from, int limit) {
-        for (int i = from; i + segment.length <= limit; i++) {
+    private int find(Segment segment, String text, int from, int limit) {
+        for (int i = from; i + segment.length() <= limit; i++) {
             if (matchesAt(segment, text, i)) {
                 return i;
             }
@@ -129,37 +128,94 @@ public final class WildcardMatcher implements ValueMatcher {
         return -1;
     }
 
-    private boolean matchesAt(Object[] segment, String text, int offset) {
-        if (offset < 0 || offset + segment.length > text.length()) {
+    private boolean matchesAt(Segment segment, String text, int offset) {
+        if (offset < 0 || offset + segment.length() > text.length()) {
             return false;
         }
-        for (int i = 0; i < segment.length; i++) {
-            Object expected = segment[i];
-            char actual = text.charAt(offset + i);
-            if (expected instanceof Character c) {
-                if (!same(c, actual)) {
-                    return false;
-                }
-            } else if (expected instanceof char[] set) {
-                boolean any = false;
-                for (char c : set) {
-                    any |= same(c, actual);
-                }
-                if (!any) {
-                    return false;
-                }
+        for (int i = 0; i < segment.length(); i++) {
+            if (!segment.matches(i, text.charAt(offset + i), cased)) {
+                return false;
             }
         }
         return true;
     }
 
-    private boolean same(char expected, char actual) {
-        if (expected == actual) {
-            return true;
+    /**
+     * A run of fixed length between {@code *} wildcards. Each position holds a character (with its lower- and
+     * upper-case forms precomputed, since comparing without case is what takes the time), {@code ?}, or a set.
+     */
+    private static final class Segment {
+        private final char[] expected;
+        private final char[] lower;
+        private final char[] upper;
+        private final char[][] sets;
+        private final boolean[] anyOne;
+
+        Segment(Object[] positions, boolean cased) {
+            int n = positions.length;
+            expected = new char[n];
+            lower = new char[n];
+            upper = new char[n];
+            sets = new char[n][];
+            anyOne = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                Object position = positions[i];
+                if (position == null) {
+                    anyOne[i] = true;
+                } else if (position instanceof char[] set) {
+                    sets[i] = set;
+                } else {
+                    char c = (Character) position;
+                    expected[i] = c;
+                    lower[i] = cased ? c : Character.toLowerCase(c);
+                    upper[i] = cased ? c : Character.toUpperCase(c);
+                }
+            }
         }
-        // The comparison String.regionMatches(ignoreCase) makes: upper case, then lower case (Georgian, Turkish i).
-        return !cased && (Character.toUpperCase(expected) == Character.toUpperCase(actual)
-                || Character.toLowerCase(expected) == Character.toLowerCase(actual));
+
+        int length() {
+            return expected.length;
+        }
+
+        boolean matches(int i, char actual, boolean cased) {
+            if (anyOne[i]) {
+                return true;
+            }
+            if (sets[i] != null) {
+                for (char c : sets[i]) {
+                    if (same(c, actual, cased)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (actual == lower[i] || actual == upper[i]) {
+                return true;
+            }
+            if (expected[i] < 128) {
+                // Two ASCII characters are settled above, and only four others fold to an ASCII letter.
+                return !cased && (actual == '\u0130' || actual == '\u0131' || actual == '\u017f' || actual == '\u212a')
+                        && same(expected[i], actual, false);
+            }
+            if (cased) {
+                return false;
+            }
+            // Other scripts fold as String.regionMatches(ignoreCase) does: equal upper or equal lower case.
+            if (actual < 128) {
+                char up = actual >= 'a' && actual <= 'z' ? (char) (actual - 32) : actual;
+                char low = actual >= 'A' && actual <= 'Z' ? (char) (actual + 32) : actual;
+                return up == upper[i] || low == lower[i];
+            }
+            return Character.toUpperCase(actual) == upper[i] || Character.toLowerCase(actual) == lower[i];
+        }
+
+        private static boolean same(char expected, char actual, boolean cased) {
+            if (expected == actual) {
+                return true;
+            }
+            return !cased && (Character.toUpperCase(expected) == Character.toUpperCase(actual)
+                    || Character.toLowerCase(expected) == Character.toLowerCase(actual));
+        }
     }
 
     @Override

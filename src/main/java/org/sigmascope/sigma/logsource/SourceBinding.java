@@ -62,10 +62,18 @@ public record SourceBinding(Evidence evidence, Set<String> channels, Set<Integer
         if (evidence == Evidence.OTHER) {
             return channel.isEmpty();
         }
-        if (channel.isEmpty() || (!channels.isEmpty() && channels.stream().noneMatch(channel::equalsIgnoreCase))) {
+        if (channel.isEmpty() || !eventIds.isEmpty() && !eventIds.contains(eventId)) {
             return false;
         }
-        return eventIds.isEmpty() || eventIds.contains(eventId);
+        if (channels.isEmpty()) {
+            return true;
+        }
+        for (String known : channels) {
+            if (known.equalsIgnoreCase(channel)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The event as rules of this logsource see it. */
