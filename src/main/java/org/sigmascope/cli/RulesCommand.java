@@ -14,6 +14,7 @@ import picocli.CommandLine.Option;
 
 import org.sigmascope.ingest.ReadOptions;
 import org.sigmascope.model.Level;
+import org.sigmascope.model.Source;
 import org.sigmascope.scan.ScanListener;
 import org.sigmascope.scan.ScanRequest;
 import org.sigmascope.scan.Scanner;
@@ -60,7 +61,7 @@ final class RulesCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             RuleOptions.Loaded loaded = ruleOptions.loadAll(ruleOptions.rules.isEmpty());
-            EvidenceProfile profile = evidence.isEmpty() ? null : profile(evidence);
+            EvidenceProfile profile = evidence.isEmpty() ? null : profile(evidence, err);
             List<RuleStatus> statuses = RuleDiagnostics.of(loaded.rules(), loaded.mapping(), profile);
             RuleOptions.printProblems(out, loaded.problems());
             loaded.rules().failures().forEach(out::println);
@@ -81,10 +82,16 @@ final class RulesCommand implements Runnable {
             return failed == 0 ? 0 : 1;
         }
 
-        private static EvidenceProfile profile(List<Path> inputs) throws IOException {
+        /** What kinds of event the evidence holds; sources that cannot be read are named on stderr. */
+        private static EvidenceProfile profile(List<Path> inputs, PrintWriter err) throws IOException {
             EvidenceProfile profile = new EvidenceProfile();
             Scanner.scan(new ScanRequest(inputs, (event, sink) -> profile.record(event), ReadOptions.defaults(),
-                    Level.INFORMATIONAL, 1, 1), new ScanListener() { }, Progress.NONE, Cancellation.NEVER);
+                    Level.INFORMATIONAL, 1, 1), new ScanListener() {
+                        @Override
+                        public void sourceFailed(Source source, String message) {
+                            err.println(source.displayName() + ": " + message + " (left out of the evidence)");
+                        }
+                    }, Progress.NONE, Cancellation.NEVER);
             return profile;
         }
     }

@@ -20,6 +20,7 @@ import org.sigmascope.scan.ScanRequest;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.eval.RuleEngine;
+import org.sigmascope.sigma.load.RuleException;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
 import org.sigmascope.task.Cancellation;
@@ -38,10 +39,12 @@ class SigmaRegressionTest {
     private static RuleEngine engine;
 
     @BeforeAll
-    static void loadRules() {
+    static void loadRules() throws IOException, RuleException {
         samples = RegressionSamples.load();
         RuleSet rules = RuleLoader.load(RegressionSamples.activeRuleTrees().stream()
-                .map(RuleLoader.RuleSource::of).toList());
+                .map(RuleLoader.RuleSource::of).toList(),
+                Placeholders.load(Path.of("src/test/resources/org/sigmascope/sigma/placeholders.yml")));
+        assertEquals(List.of(), rules.failures());
         engine = new ReferenceEngine(rules, LogsourceMapping.builtin());
     }
 
