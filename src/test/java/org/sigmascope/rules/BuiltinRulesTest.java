@@ -16,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.sigmascope.Corpus;
+import org.sigmascope.codec.JsonCodec;
 import org.sigmascope.ingest.ReadOptions;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Level;
@@ -82,6 +83,34 @@ class BuiltinRulesTest {
         assertTrue(negative.events() >= 3, "too little negative evidence: " + negative.events());
         assertEquals(List.of(), negative.detections().stream().map(d -> d.event().recordId()).toList(),
                 "negative events detected");
+    }
+
+    /**
+     * Golden explanations: every detection of the built-in rules on each positive file, with why it matched, as
+     * {@code expected-matches.jsonl} beside it, reviewed as data. After an intended change, regenerate them with
+     * {@code mvn test -Dtest=BuiltinRulesTest -Dsigmascope.updateGolden=true} and review the diff.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"wmic-active-script-consumer", "wmi-encoded-script-consumer", "powershell-wmi-subscription",
+            "exchange-transport-agent", "wmi-event-subscription"})
+    void explanationsMatchTheGoldenFile(String folder) throws IOException {
+        List<String> lines = new ArrayList<>();
+        Scanner.scan(new ScanRequest(List.of(EVIDENCE.resolve(folder).resolve("positive.jsonl")), ENGINE,
+                ReadOptions.defaults(), Level.INFORMATIONAL, 1, 1), new ScanListener() {
+                    @Override
+                    public void detection(Detection detection) {
+                        com.fasterxml.jackson.databind.node.ObjectNode line = JsonCodec.MAPPER.createObjectNode();
+                        line.put("record_id", detection.event().recordId());
+                        line.put("rule", detection.rule().title());
+                        line.set("match", JsonCodec.match(detection.match()));
+                        lines.add(JsonCodec.write(line));
+                    }
+                }, Progress.NONE, Cancellation.NEVER);
+        Path golden = EVIDENCE.resolve(folder).resolve("expected-matches.jsonl");
+        if (Boolean.getBoolean("sigmascope.updateGolden")) {
+            Files.write(golden, lines);
+        }
+        assertEquals(Files.readAllLines(golden), lines);
     }
 
     @Test
