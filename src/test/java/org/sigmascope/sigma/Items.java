@@ -19,13 +19,18 @@ final class Items {
     private Items() {
     }
 
-    /** An event from name/value pairs; values may be null (present but null). */
-    static EventView event(Object... namesAndValues) {
+    /** Fields from name/value pairs, in order; values may be null (present but null). */
+    static Map<String, Object> fields(Object... namesAndValues) {
         Map<String, Object> fields = new LinkedHashMap<>();
         for (int i = 0; i < namesAndValues.length; i += 2) {
             fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
-        return EventView.of(Fields.of(fields));
+        return fields;
+    }
+
+    /** An event from name/value pairs, as rules see it without a logsource mapping. */
+    static EventView event(Object... namesAndValues) {
+        return EventView.of(Fields.of(fields(namesAndValues)));
     }
 
     static FieldCondition item(String key, Object value, Placeholders placeholders) throws ModifierException {

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,13 +33,9 @@ class LogsourceMappingTest {
     }
 
     private static List<Detection> match(SigmaRule rule, Object... namesAndValues) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
         List<Detection> found = new ArrayList<>();
-        new ReferenceEngine(new RuleSet(List.of(rule), List.of()), MAPPING)
-                .match(EventFactory.fromFields(1, Fields.of(fields), null, 0, false), found::add);
+        new ReferenceEngine(new RuleSet(List.of(rule), List.of()), MAPPING).match(
+                EventFactory.fromFields(1, Fields.of(Items.fields(namesAndValues)), null, 0, false), found::add);
         return found;
     }
 

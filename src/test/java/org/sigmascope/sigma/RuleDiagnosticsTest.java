@@ -2,11 +2,11 @@ package org.sigmascope.sigma;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sigmascope.sigma.Items.fields;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,14 +38,6 @@ class RuleDiagnosticsTest {
         EvidenceProfile profile = new EvidenceProfile();
         events.forEach(e -> profile.record(EventFactory.fromFields(1, Fields.of(e), null, 0, false)));
         return profile;
-    }
-
-    private static Map<String, Object> fields(Object... namesAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            map.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return map;
     }
 
     private static final Map<String, Object> SECURITY_4688 = fields("Channel", "Security", "EventID", 4688L,
