@@ -44,6 +44,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--include-recovered", description = "Also scan records carved from EVTX slack space.")
     boolean includeRecovered;
 
+    @Mixin
+    EvidenceOptions evidenceOptions;
+
     @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
             description = "Output format: table, csv or jsonl (default: ${DEFAULT-VALUE}).")
     String format;
@@ -70,7 +73,8 @@ final class ScanCommand implements Callable<Integer> {
         }
         RuleSet rules = ruleOptions.load(true);
         rules.failures().forEach(f -> err.println(f));
-        ReadOptions options = ReadOptions.defaults().withIncludeRecovered(includeRecovered);
+        ReadOptions options = evidenceOptions.apply(ReadOptions.defaults().withIncludeRecovered(includeRecovered),
+                spec.commandLine());
         if (threads != null) {
             options = options.withThreads(threads);
         }

@@ -12,4 +12,9 @@ import java.nio.file.Path;
  */
 public record CsvOptions(Path mapping, String timeColumn, String timeFormat) {
     public static final CsvOptions DETECT = new CsvOptions(null, null, null);
+
+    /** Throws {@link IllegalArgumentException}, saying why, when a time format cannot be used. */
+    public static void checkTimeFormat(String format) {
+        TimeFormat.of(format);
+    }
 }

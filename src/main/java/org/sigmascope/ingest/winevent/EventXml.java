@@ -53,7 +53,7 @@ public final class EventXml {
         }
         XMLStreamReader reader = null;
         try {
-            reader = FACTORY.createXMLStreamReader(new StringReader(xml));
+            reader = FACTORY.createXMLStreamReader(new StringReader(escapeControls(xml)));
             Deque<Builder> open = new ArrayDeque<>();
             ElementNode root = null;
             while (reader.hasNext()) {
@@ -65,7 +65,7 @@ public final class EventXml {
                     Builder element = new Builder(reader.getLocalName());
                     for (int i = 0; i < reader.getAttributeCount(); i++) {
                         element.attributes.add(new ElementNode.Attribute(reader.getAttributeLocalName(i),
-                                reader.getAttributeValue(i)));
+                                restoreControls(reader.getAttributeValue(i))));
                     }
                     open.push(element);
                 } else if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
@@ -101,6 +101,49 @@ public final class EventXml {
         }
     }
 
+    /** Control characters are moved to this private-use block while parsing, then moved back. */
+    private static final char CONTROL_BASE = '\uF700';
+
+    /**
+     * Prepares text for the XML parser without losing characters of event values: XML turns CR LF into LF, so CRs
+     * become character references, which the parser keeps; XML 1.0 forbids other control characters, which
+     * event values do hold (and the EVTX flattening keeps), so they are moved to a private-use block and back.
+     */
+    private static String escapeControls(String xml) {
+        StringBuilder out = null;
+        for (int i = 0; i < xml.length(); i++) {
+            char c = xml.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n') {
+                if (out == null) {
+                    out = new StringBuilder(xml.length() + 64).append(xml, 0, i);
+                }
+                if (c == '\r') {
+                    out.append("&#13;");
+                } else {
+                    out.append((char) (CONTROL_BASE + c));
+                }
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? xml : out.toString();
+    }
+
+    static String restoreControls(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean moved = c >= CONTROL_BASE && c < CONTROL_BASE + 0x20;
+            if (moved && out == null) {
+                out = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (out != null) {
+                out.append(moved ? (char) (c - CONTROL_BASE) : c);
+            }
+        }
+        return out == null ? text : out.toString();
+    }
+
     private static String firstLine(String message) {
         if (message == null) {
             return "unreadable";
@@ -122,7 +165,7 @@ public final class EventXml {
         }
 
         ElementNode build() {
-            String value = text.length() == 0 ? null : text.toString();
+            String value = text.length() == 0 ? null : restoreControls(text.toString());
             if (!children.isEmpty() && value != null && value.isBlank()) {
                 value = null;
             }
