@@ -56,9 +56,10 @@ public final class CsvEvidenceReader implements EvidenceReader {
             }
             CsvHeader header = new CsvHeader(headerCells);
             CsvDialect dialect = DIALECTS.stream().filter(d -> d.matches(header)).findFirst().orElseThrow();
+            int expected = header.size() + (dialect.extraCellsExpected() ? 1 : 0);
             List<Row> sample = new ArrayList<>();
             String[] cells;
-            while (sample.size() < SAMPLE_ROWS && (cells = tokenizer.next()) != null) {
+            while (sample.size() < SAMPLE_ROWS && (cells = nextRow(tokenizer, expected, stats)) != null) {
                 sample.add(new Row(tokenizer.rowLine(), cells));
             }
             CsvDialect.RowMapper mapper = dialect.bind(header, sample.stream().map(Row::cells).toList(),
@@ -71,7 +72,7 @@ public final class CsvEvidenceReader implements EvidenceReader {
                 map(row.line(), row.cells(), header, dialect, mapper, context, counted);
             }
             long nextProgress = PROGRESS_EVERY;
-            while ((cells = tokenizer.next()) != null) {
+            while ((cells = nextRow(tokenizer, expected, stats)) != null) {
                 map(tokenizer.rowLine(), cells, header, dialect, mapper, context, counted);
                 if (tokenizer.position() >= nextProgress) {
                     request.cancellation().check();
@@ -82,6 +83,26 @@ public final class CsvEvidenceReader implements EvidenceReader {
         }
         context.finish();
         return stats.snapshot();
+    }
+
+    /**
+     * The next row; a row that spans lines yet has another number of cells than the header gives, or text after a
+     * closing quote, is a quote left open by accident and closed by a later one: it is reported, and reading goes
+     * on from its second line.
+     */
+    private static String[] nextRow(CsvTokenizer tokenizer, int expected, StatsCollector stats) throws IOException {
+        while (true) {
+            String[] cells = tokenizer.next();
+            if (cells == null || tokenizer.lineAfterRow() - tokenizer.rowLine() <= 1
+                    || cells.length == expected && !tokenizer.lastRowSuspicious()) {
+                return cells;
+            }
+            stats.failedAtLine(tokenizer.rowLine(), "row starting here spans " + (tokenizer.lineAfterRow()
+                    - tokenizer.rowLine()) + " lines, " + (cells.length == expected ? "with text after a closing quote"
+                    : "with " + cells.length + " cells where the header has " + expected) + ": a quote is not "
+                    + "closed; the row is skipped and reading goes on from its next line");
+            tokenizer.retryAfterFirstLine();
+        }
     }
 
     private static void map(long line, String[] cells, CsvHeader header, CsvDialect dialect,

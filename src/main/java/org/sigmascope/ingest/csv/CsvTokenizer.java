@@ -35,6 +35,10 @@ final class CsvTokenizer {
     private int mark = -1;
     private long line = 1;
     private long rowLine;
+    /** Where the last row returned began in the buffer, for {@link #retryAfterFirstLine()}; -1 when unknown. */
+    private int lastRowStart = -1;
+    /** Whether a multi-line quoted cell of the current row had text after its closing quote (RFC 4180 forbids it). */
+    private boolean suspicious;
     private final List<String> cells = new ArrayList<>();
     private final StringBuilder quoted = new StringBuilder();
 
@@ -103,9 +107,11 @@ final class CsvTokenizer {
         mark = pos;
         rowLine = line;
         cells.clear();
+        suspicious = false;
         while (true) {
             boolean more = buf[pos] == '"' ? quotedCell() : plainCell();
             if (!more) {
+                lastRowStart = mark;
                 mark = -1;
                 return cells.toArray(new String[0]);
             }
@@ -145,6 +151,7 @@ final class CsvTokenizer {
     /** Reads a quoted cell and what follows it up to the delimiter or line end. */
     private boolean quotedCell() throws IOException {
         quoted.setLength(0);
+        long startLine = line;
         pos++;
         while (true) {
             if (pos == limit && !fill()) {
@@ -189,6 +196,45 @@ final class CsvTokenizer {
                 return false;
             }
             quoted.append(c);
+            suspicious |= line > startLine;
+            pos++;
+        }
+    }
+
+    /**
+     * Whether the last row had a quoted cell that spanned lines and had text after its closing quote: the sign of a
+     * quote opened by accident and closed by another cell's opening quote rows later.
+     */
+    boolean lastRowSuspicious() {
+        return suspicious;
+    }
+
+    /** The line after the last row returned ends (its last line, for rows with multi-line cells, plus one). */
+    long lineAfterRow() {
+        return line;
+    }
+
+    /**
+     * Gives up the row just returned, which spans lines but has the wrong number of cells (a quote opened and
+     * closed by accident, many rows later), and reads on from the line after the one it began on. Only valid right
+     * after {@link #next()} returned that row.
+     */
+    void retryAfterFirstLine() throws IOException {
+        if (lastRowStart < 0) {
+            throw new IllegalStateException("no row to retry");
+        }
+        pos = lastRowStart;
+        line = rowLine;
+        lastRowStart = -1;
+        while (true) {
+            if (pos == limit && !fill()) {
+                return;
+            }
+            char c = buf[pos];
+            if (c == '\n' || c == '\r') {
+                endOfLine();
+                return;
+            }
             pos++;
         }
     }
@@ -226,6 +272,7 @@ final class CsvTokenizer {
             return false;
         }
         int keep = mark >= 0 ? mark : pos;
+        lastRowStart = -1;
         if (keep > 0) {
             System.arraycopy(buf, keep, buf, 0, limit - keep);
             base += keep;

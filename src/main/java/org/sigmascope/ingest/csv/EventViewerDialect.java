@@ -20,12 +20,15 @@ import org.sigmascope.model.Timestamps;
  * messages list their fields by name and are turned back into fields; everything else is in {@code Message}.
  */
 final class EventViewerDialect implements CsvDialect {
-    /** The header in the languages Event Viewer writes: level, date and time, source, event id, task category. */
+    /**
+     * The header in the languages Event Viewer writes: level, date and time, source, event id, task category. The
+     * Security log shows its keywords (Audit Success) where other logs show the level, and so does its export.
+     */
     private static final List<List<String>> HEADERS = List.of(
-            List.of("Level", "Date and Time", "Source", "Event ID", "Task Category"),
-            List.of("Ebene", "Datum und Uhrzeit", "Quelle", "Ereignis-ID", "Aufgabenkategorie"),
-            List.of("Niveau", "Date et heure", "Source", "ID de l'événement", "Catégorie de la tâche"),
-            List.of("Nivel", "Fecha y hora", "Origen", "Id. del evento", "Categoría de la tarea"));
+            List.of("Level", "Date and Time", "Source", "Event ID", "Task Category", "Keywords"),
+            List.of("Ebene", "Datum und Uhrzeit", "Quelle", "Ereignis-ID", "Aufgabenkategorie", "Schlüsselwörter"),
+            List.of("Niveau", "Date et heure", "Source", "ID de l'événement", "Catégorie de la tâche", "Mots-clés"),
+            List.of("Nivel", "Fecha y hora", "Origen", "Id. del evento", "Categoría de la tarea", "Palabras clave"));
 
     @Override
     public String name() {
@@ -44,7 +47,8 @@ final class EventViewerDialect implements CsvDialect {
 
     private static List<String> language(CsvHeader header) {
         for (List<String> names : HEADERS) {
-            if (header.index(names.get(0)) == 0 && header.hasAll(names.toArray(new String[0]))) {
+            boolean first = header.index(names.get(0)) == 0 || header.index(names.get(5)) == 0;
+            if (first && header.hasAll(names.subList(1, 5).toArray(new String[0]))) {
                 return names;
             }
         }
@@ -55,6 +59,7 @@ final class EventViewerDialect implements CsvDialect {
     public RowMapper bind(CsvHeader header, List<String[]> sample, CsvOptions options, RecordContext context) {
         List<String> names = language(header);
         int level = header.index(names.get(0));
+        int keywords = header.index(names.get(5));
         int time = header.index(names.get(1));
         int source = header.index(names.get(2));
         int eventId = header.index(names.get(3));
@@ -70,6 +75,7 @@ final class EventViewerDialect implements CsvDialect {
             put(fields, SystemFields.EVENT_ID, SystemFields.normalize(SystemFields.EVENT_ID, CsvHeader.cell(row, eventId)));
             String levelText = CsvHeader.cell(row, level);
             put(fields, SystemFields.LEVEL, Levels.parse(levelText));
+            put(fields, SystemFields.KEYWORDS, CsvHeader.cell(row, keywords));
             String provider = CsvHeader.cell(row, source);
             put(fields, SystemFields.PROVIDER_NAME, provider);
             String channel = Channels.forProvider(provider);

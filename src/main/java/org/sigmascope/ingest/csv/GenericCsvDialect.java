@@ -99,6 +99,14 @@ final class GenericCsvDialect implements CsvDialect {
                 candidates.add(i);
             }
         }
+        if (candidates.isEmpty()) {
+            for (int i = 0; i < header.size(); i++) {
+                List<String> values = EventViewerDialect.column(sample, i);
+                if (!sample.isEmpty() && TimeFormats.detect(values).format() instanceof TimeFormat.Iso) {
+                    candidates.add(i);
+                }
+            }
+        }
         if (candidates.size() > 1) {
             context.note("ambiguous-time-column", "several columns hold times ("
                     + String.join(", ", candidates.stream().map(header::name).toList()) + "); the first was taken "

@@ -119,6 +119,10 @@ final class WinlogbeatShape implements JsonShape {
                         + "back from the message");
             }
             context.timeCheck().observe(time, fields.get("UtcTime"));
+            if ("sysmon".equals(root.path("event.module")) && !fields.contains("RuleName")) {
+                context.note("ecs-rulename", "Winlogbeat's sysmon module deletes RuleName when it is '-' or empty; "
+                        + "it cannot be put back");
+            }
         }
         Dotted.flatten("", root, fields, consumed);
         context.note("winlogbeat", layout.name() + ": Level, Task, Opcode and Keywords are words in this export ("
