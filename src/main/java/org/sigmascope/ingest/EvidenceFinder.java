@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * given as it is.
  */
 public final class EvidenceFinder {
-    private static final List<String> EVIDENCE_SUFFIXES = List.of(".evtx", ".json", ".jsonl", ".ndjson", ".csv");
+    private static final List<String> EVIDENCE_SUFFIXES = List.of(".evtx", ".json", ".jsonl", ".ndjson", ".csv",
+            ".tar", ".zip", ".tgz");
     private static final List<String> COMPRESSED_SUFFIXES = List.of("", ".gz", ".zip");
 
     private EvidenceFinder() {

@@ -194,9 +194,14 @@ public final class Fields {
      * evtx crate names repeated EventData entries.
      */
     public static final class Builder {
+        /** Sizes up to which a scan finds names faster than hashing them. */
+        private static final int SCAN_LIMIT = 8;
+
         private String[] names;
         private Object[] values;
         private int size;
+        /** Open-addressing index of {@link #names} (positions plus one), kept once the builder outgrows a scan. */
+        private int[] slots;
 
         private Builder(int expectedSize) {
             names = new String[Math.max(4, expectedSize)];
@@ -243,6 +248,8 @@ public final class Fields {
                 size--;
                 names[size] = null;
                 values[size] = null;
+                slots = null;
+                reindex();
             }
             return this;
         }
@@ -259,14 +266,53 @@ public final class Fields {
             names[size] = name;
             values[size] = value;
             size++;
+            if (slots != null && size * 2 > slots.length) {
+                slots = null;
+            }
+            if (slots == null) {
+                reindex();
+            } else {
+                insert(size - 1);
+            }
+        }
+
+        /** Builds the index once there are too many names to scan (events have dozens of fields). */
+        private void reindex() {
+            if (size <= SCAN_LIMIT) {
+                return;
+            }
+            slots = new int[Integer.highestOneBit(size * 4 - 1) << 1];
+            for (int i = 0; i < size; i++) {
+                insert(i);
+            }
+        }
+
+        private void insert(int index) {
+            int mask = slots.length - 1;
+            int slot = names[index].hashCode() & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = index + 1;
         }
 
         private int indexOf(String name) {
-            // Builders are small; a linear scan beats hashing until the event is built.
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
-                    return i;
+            if (slots == null) {
+                for (int i = 0; i < size; i++) {
+                    if (names[i].equals(name)) {
+                        return i;
+                    }
                 }
+                return -1;
+            }
+            int mask = slots.length - 1;
+            int slot = name.hashCode() & mask;
+            int entry;
+            while ((entry = slots[slot]) != 0) {
+                if (names[entry - 1].equals(name)) {
+                    return entry - 1;
+                }
+                slot = (slot + 1) & mask;
             }
             return -1;
         }

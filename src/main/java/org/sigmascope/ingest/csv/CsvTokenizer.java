@@ -109,6 +109,12 @@ final class CsvTokenizer {
         cells.clear();
         suspicious = false;
         while (true) {
+            if (pos == limit && !fill()) {
+                cells.add(""); // a delimiter at the very end of the input ends an empty last cell
+                lastRowStart = mark;
+                mark = -1;
+                return cells.toArray(new String[0]);
+            }
             boolean more = buf[pos] == '"' ? quotedCell() : plainCell();
             if (!more) {
                 lastRowStart = mark;
@@ -159,6 +165,20 @@ final class CsvTokenizer {
             }
             if (pos - mark > maxRow) {
                 return broken("a quoted cell is not closed within " + (maxRow >> 20) + " Mi characters");
+            }
+            // Copy the run of ordinary characters at once; stop at a quote or a line break.
+            int run = pos;
+            while (run < limit && run - mark <= maxRow) {
+                char r = buf[run];
+                if (r == '"' || r == '\n' || r == '\r') {
+                    break;
+                }
+                run++;
+            }
+            if (run > pos) {
+                quoted.append(buf, pos, run - pos);
+                pos = run;
+                continue;
             }
             char c = buf[pos++];
             if (c == '"') {

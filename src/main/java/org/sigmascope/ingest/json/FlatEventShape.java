@@ -47,9 +47,16 @@ final class FlatEventShape implements JsonShape {
             SystemFields.ACTIVITY_ID, SystemFields.RELATED_ACTIVITY_ID, SystemFields.PROCESS_ID,
             SystemFields.THREAD_ID, SystemFields.CHANNEL, SystemFields.COMPUTER, SystemFields.USER_ID,
             SystemFields.PROVIDER_NAME, SystemFields.PROVIDER_GUID);
-    /** Time keys by preference; the exporter's reception time last. */
-    private static final List<String> TIMES = List.of("TimeCreated_SystemTime", "TimeCreated", "EventTime",
-            "SystemTime", "TimeGenerated", "@timestamp");
+    /** Time keys (without regard to case) by preference; the exporter's reception time last. */
+    private static final Map<String, Integer> TIME_KEYS = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    static {
+        List<String> times = List.of("TimeCreated_SystemTime", "TimeCreated", "EventTime", "SystemTime",
+                "TimeGenerated", "@timestamp");
+        for (int i = 0; i < times.size(); i++) {
+            TIME_KEYS.put(times.get(i), i);
+        }
+    }
     /** NXLog's severities, which it writes into EventType over the event's own EventType. */
     private static final Set<String> NXLOG_EVENT_TYPES = Set.of("INFO", "AUDIT_SUCCESS", "AUDIT_FAILURE", "WARNING",
             "ERROR", "CRITICAL", "VERBOSE");
@@ -68,11 +75,13 @@ final class FlatEventShape implements JsonShape {
     public void read(JsonObject root, RecordContext context, Consumer<Event> events) {
         boolean[] used = new boolean[root.size()];
         Fields.Builder fields = Fields.builder(root.size() + 8);
-        for (String name : SYSTEM_ORDER) {
-            int index = first(root, SYSTEM.get(name), used);
+        int[] found = find(root);
+        for (int k = 0; k < SYSTEM_ORDER.size(); k++) {
+            int index = found[k];
             if (index < 0) {
                 continue;
             }
+            String name = SYSTEM_ORDER.get(k);
             Object value = SystemFields.normalize(name, JsonValues.toField(root.value(index)));
             if ((name.equals(SystemFields.OPCODE) || name.equals(SystemFields.LEVEL)) && !(value instanceof Long)) {
                 continue; // NXLog's Opcode is a word ("Info"); only numbers are the System field
@@ -123,28 +132,33 @@ final class FlatEventShape implements JsonShape {
     }
 
     private static Instant time(JsonObject root, boolean[] used, Fields.Builder fields, RecordContext context) {
-        for (String key : TIMES) {
-            int index = root.indexOfIgnoreCase(key);
-            if (index < 0 || !(root.value(index) instanceof String text)) {
-                continue;
+        int best = -1;
+        int bestPreference = Integer.MAX_VALUE;
+        for (int i = 0; i < root.size(); i++) {
+            Integer preference = TIME_KEYS.get(root.key(i));
+            if (preference != null && preference < bestPreference && root.value(i) instanceof String text
+                    && EventTimes.parseIso(text, context.localZone()) != null) {
+                best = i;
+                bestPreference = preference;
             }
-            EventTimes.Parsed parsed = EventTimes.parseIso(text, context.localZone());
-            if (parsed == null) {
-                continue;
-            }
-            if (!key.equals("@timestamp")) {
-                used[index] = true;
-            }
-            fields.put(SystemFields.TIME_CREATED, Timestamps.format(parsed.instant()));
-            context.timesFrom(root.key(index), !parsed.zoned());
-            if (key.equals("@timestamp")) {
-                context.note("collector-time", "the only time is @timestamp, which collectors set when they "
-                        + "receive an event: event times may be late");
-            }
-            return parsed.instant();
         }
-        context.note("no-time", "records without a time the reader knows (EventTime, TimeCreated …)");
-        return null;
+        if (best < 0) {
+            context.note("no-time", "records without a time the reader knows (EventTime, TimeCreated …)");
+            return null;
+        }
+        String key = root.key(best);
+        EventTimes.Parsed parsed = EventTimes.parseIso((String) root.value(best), context.localZone());
+        boolean collector = key.equalsIgnoreCase("@timestamp");
+        if (!collector) {
+            used[best] = true;
+        }
+        fields.put(SystemFields.TIME_CREATED, Timestamps.format(parsed.instant()));
+        context.timesFrom(key, !parsed.zoned());
+        if (collector) {
+            context.note("collector-time", "the only time is @timestamp, which collectors set when they receive an "
+                    + "event: event times may be late");
+        }
+        return parsed.instant();
     }
 
     private static void putEventData(JsonObject data, String channel, Fields.Builder fields, RecordContext context) {
@@ -180,13 +194,41 @@ final class FlatEventShape implements JsonShape {
         }
     }
 
-    private static int first(JsonObject root, List<String> names, boolean[] used) {
-        for (String name : names) {
-            int index = root.indexOfIgnoreCase(name);
-            if (index >= 0 && !used[index] && !(root.value(index) instanceof JsonObject)) {
-                return index;
+    /**
+     * Alias names to the System field (position in SYSTEM_ORDER) and preference, as written and in lower and upper
+     * case: a hash lookup per key, since most keys of a record (its EventData) are no alias at all.
+     */
+    private static final Map<String, int[]> ALIASES = new java.util.HashMap<>();
+
+    static {
+        for (int k = 0; k < SYSTEM_ORDER.size(); k++) {
+            List<String> names = SYSTEM.get(SYSTEM_ORDER.get(k));
+            for (int preference = 0; preference < names.size(); preference++) {
+                String name = names.get(preference);
+                for (String spelling : List.of(name, name.toLowerCase(java.util.Locale.ROOT),
+                        name.toUpperCase(java.util.Locale.ROOT))) {
+                    ALIASES.putIfAbsent(spelling, new int[] {k, preference});
+                }
             }
         }
-        return -1;
+    }
+
+    /** For each System field, the key of the record that holds it (the most preferred alias present), or -1. */
+    private static int[] find(JsonObject root) {
+        int[] found = new int[SYSTEM_ORDER.size()];
+        int[] preference = new int[SYSTEM_ORDER.size()];
+        java.util.Arrays.fill(found, -1);
+        for (int i = 0; i < root.size(); i++) {
+            int[] alias = ALIASES.get(root.key(i));
+            if (alias == null || root.value(i) instanceof JsonObject) {
+                continue;
+            }
+            int k = alias[0];
+            if (found[k] < 0 || alias[1] < preference[k]) {
+                found[k] = i;
+                preference[k] = alias[1];
+            }
+        }
+        return found;
     }
 }

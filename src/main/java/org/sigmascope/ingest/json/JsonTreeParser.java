@@ -29,11 +29,8 @@ final class JsonTreeParser {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new com.fasterxml.jackson.core.JsonParseException(parser, "expected a JSON object");
             }
-            JsonObject object = readObject(parser);
-            if (parser.nextToken() != null) {
-                throw new com.fasterxml.jackson.core.JsonParseException(parser, "text after the end of the object");
-            }
-            return object;
+            // The framer ends the slice at the object's closing brace: nothing follows it.
+            return readObject(parser);
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.Arrays;
  * <li>at the next line that starts with <code>{</code> no deeper than the broken record started (how JSON Lines
  *     and back-to-back pretty objects begin their records), when such a line comes before the record closes;</li>
  * <li>after a raw line break inside a string (JSON forbids it, so the string was cut);</li>
- * <li>after a record larger than the limit, or one still open at the end of the file.</li>
+ * <li>after a record larger than the limit (checked as the buffer grows, so by a buffer's length), or one still
+ *     open at the end of the file.</li>
  * </ul>
  */
 final class RecordFramer {
@@ -27,6 +28,15 @@ final class RecordFramer {
 
     /** A framed object: {@code bytes[start, end)}, valid until the next call to {@link #next}. */
     record Record(byte[] bytes, int start, int end, long offset, long line) {
+    }
+
+    /** Bytes that end a run of ordinary string content: the closing quote, an escape, a (forbidden) line break. */
+    private static final boolean[] STRING_STOP = new boolean[256];
+
+    static {
+        STRING_STOP['"'] = true;
+        STRING_STOP['\\'] = true;
+        STRING_STOP['\n'] = true;
     }
 
     private final InputStream in;
@@ -100,85 +110,141 @@ final class RecordFramer {
         boolean startsLine = atLineStart;
         int startIndent = indent;
         int depth = 0;
-        boolean inString = false;
-        boolean escaped = false;
+        // The scan runs on locals (written back around calls): this loop sees every byte of the input.
+        byte[] b = buf;
+        int p = pos;
+        int end = limit;
+        long lines = line;
+        boolean lineStart = atLineStart;
+        int spaces = indent;
         while (true) {
-            if (pos == limit) {
-                if (!fill()) {
+            if (p == end) {
+                if (p - mark > maxRecord) {
+                    return tooLarge(p, lines, startLine, startsLine, startIndent);
+                }
+                pos = p;
+                boolean more = fill();
+                p = pos;
+                end = limit;
+                b = buf;
+                if (!more) {
+                    line = lines;
                     problems.failed(startLine, base + mark, "the JSON record starting here is not closed before the "
                             + "end of the file (truncated?)");
                     rescanAfterMark(startLine);
                     return null;
                 }
             }
-            if (pos - mark > maxRecord) {
-                problems.failed(startLine, base + mark, "the JSON record starting here is larger than "
-                        + (maxRecord >> 20) + " MiB; it is skipped");
-                mark = -1;
-                resync(startsLine, startIndent);
-                return null;
-            }
-            byte b = buf[pos];
-            if (inString) {
-                if (escaped) {
-                    escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
-                } else if (b == '\n') {
-                    problems.failed(startLine, base + mark, "the JSON record starting here has a line break inside "
-                            + "a string (line " + line + "): it is cut or malformed");
+            byte c = b[p];
+            if (c == '"') {
+                // A string: find its end, stepping over escapes; a raw line break means it was cut.
+                lineStart = false;
+                p++;
+                boolean escaped = false;
+                while (true) {
+                    while (p < end && !STRING_STOP[b[p] & 0xff]) {
+                        p++;
+                    }
+                    if (p == end) {
+                        if (p - mark > maxRecord) {
+                            return tooLarge(p, lines, startLine, startsLine, startIndent);
+                        }
+                        pos = p;
+                        boolean more = fill();
+                        p = pos;
+                        end = limit;
+                        b = buf;
+                        if (!more) {
+                            break;
+                        }
+                        if (escaped) {
+                            escaped = false;
+                            p++;
+                        }
+                        continue;
+                    }
+                    c = b[p];
+                    if (c == '"') {
+                        p++;
+                        break;
+                    }
+                    if (c == '\\') {
+                        if (p + 1 < end) {
+                            p += 2;
+                        } else {
+                            escaped = true; // the escaped byte is in the next read
+                            p++;
+                        }
+                        continue;
+                    }
+                    pos = p;
+                    line = lines;
+                    problems.failed(startLine, base + mark, "the JSON record starting here has a line break "
+                            + "inside a string (line " + lines + "): it is cut or malformed");
                     mark = -1;
+                    atLineStart = false;
                     resync(startsLine, startIndent);
                     return null;
                 }
-                pos++;
                 continue;
             }
-            switch (b) {
-                case '"' -> {
-                    inString = true;
-                    atLineStart = false;
-                }
+            switch (c) {
                 case '{' -> {
-                    if (atLineStart && startsLine && depth > 0 && indent <= startIndent) {
+                    if (lineStart && startsLine && depth > 0 && spaces <= startIndent) {
+                        pos = p;
+                        line = lines;
+                        atLineStart = true;
+                        indent = spaces;
                         problems.failed(startLine, base + mark, "the JSON record starting here is not closed before "
-                                + "the next record begins at line " + line);
+                                + "the next record begins at line " + lines);
                         mark = -1;
                         return null;
                     }
                     depth++;
-                    atLineStart = false;
+                    lineStart = false;
                 }
                 case '[' -> {
                     depth++;
-                    atLineStart = false;
+                    lineStart = false;
                 }
                 case '}', ']' -> {
                     depth--;
-                    atLineStart = false;
+                    lineStart = false;
                     if (depth == 0) {
-                        pos++;
+                        pos = p + 1;
+                        line = lines;
+                        atLineStart = false;
                         Record record = new Record(buf, mark, pos, base + mark, startLine);
                         mark = -1;
                         return record;
                     }
                 }
                 case '\n' -> {
-                    line++;
-                    atLineStart = true;
-                    indent = 0;
+                    lines++;
+                    lineStart = true;
+                    spaces = 0;
                 }
                 case ' ', '\t', '\r' -> {
-                    if (atLineStart) {
-                        indent++;
+                    if (lineStart) {
+                        spaces++;
                     }
                 }
-                default -> atLineStart = false;
+                default -> lineStart = false;
             }
-            pos++;
+            p++;
         }
+    }
+
+    private Record tooLarge(int p, long lines, long startLine, boolean startsLine, int startIndent)
+            throws IOException {
+        pos = p;
+        line = lines;
+        atLineStart = false;
+        problems.failed(startLine, base + mark, "the JSON record starting here is larger than "
+                + (maxRecord >> 20) + " MiB; it is skipped");
+        mark = -1;
+        resync(startsLine, startIndent);
+        return null;
     }
 
     /**

@@ -138,6 +138,25 @@ class JsonMalformedInputTest {
     }
 
     @Test
+    void escapesAcrossTheFramersBufferBoundaryAreFollowed() throws IOException {
+        // Shifting the text one byte at a time puts every byte of a record, the backslash of an escaped quote
+        // included, on the first 64 KiB refill of the framer.
+        StringBuilder records = new StringBuilder();
+        int id = 0;
+        while (records.length() < 65_536 + 200) {
+            records.append("{\"EventID\": 1, \"EventRecordID\": ").append(++id)
+                    .append(", \"Quote\": \"a\\\"b\"}\n");
+        }
+        int length = records.indexOf("\n") + 1;
+        for (int shift = 0; shift < length; shift++) {
+            Result r = read(" ".repeat(shift) + records);
+            assertEquals(id, r.events().size(), "shifted by " + shift);
+            assertEquals(0, r.stats().failed(), "shifted by " + shift);
+            assertEquals("a\"b", r.events().get(id - 1).fields().get("Quote"));
+        }
+    }
+
+    @Test
     void anEmptyFileHasNoEventsAndNoErrors() throws IOException {
         Result r = read("  \n");
         assertEquals(0, r.events().size());
@@ -147,13 +166,13 @@ class JsonMalformedInputTest {
     @Test
     void aRecordLargerThanTheLimitIsSkippedAndTheNextIsRead() throws IOException {
         StringBuilder huge = new StringBuilder("{\"EventID\": 1, \"Blob\": \"");
-        huge.append("x".repeat(5000)).append("\"}\n");
+        huge.append("x".repeat(200_000)).append("\"}\n");
         List<String> problems = new ArrayList<>();
         RecordFramer framer = new RecordFramer(new java.io.ByteArrayInputStream((huge + record(2) + "\n")
                 .getBytes(StandardCharsets.UTF_8)), 1000, (line, offset, message) -> problems.add(line + ": " + message));
         RecordFramer.Record next = framer.next();
-        assertEquals(record(2), new String(next.bytes(), next.start(), next.end() - next.start(),
-                StandardCharsets.UTF_8));
+        assertTrue(new String(next.bytes(), next.start(), next.end() - next.start(), StandardCharsets.UTF_8)
+                .equals(record(2)), "the record after the large one is framed");
         assertEquals(2, next.line());
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("1: "));
