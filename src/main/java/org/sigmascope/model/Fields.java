@@ -69,6 +69,11 @@ public final class Fields {
     }
 
     private int indexOf(String name) {
+        return probe(names, slots, name);
+    }
+
+    /** The position of {@code name} in {@code names} through an open-addressing index of positions plus one. */
+    private static int probe(String[] names, int[] slots, String name) {
         int mask = slots.length - 1;
         int slot = name.hashCode() & mask;
         int entry;
@@ -305,16 +310,7 @@ public final class Fields {
                 }
                 return -1;
             }
-            int mask = slots.length - 1;
-            int slot = name.hashCode() & mask;
-            int entry;
-            while ((entry = slots[slot]) != 0) {
-                if (names[entry - 1].equals(name)) {
-                    return entry - 1;
-                }
-                slot = (slot + 1) & mask;
-            }
-            return -1;
+            return probe(names, slots, name);
         }
 
         private static Object normalize(Object value) {

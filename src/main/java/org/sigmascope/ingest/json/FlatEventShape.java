@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 
 import org.sigmascope.ingest.winevent.Channels;
 import org.sigmascope.ingest.winevent.EventTimes;
-import org.sigmascope.ingest.winevent.HexFields;
 import org.sigmascope.ingest.winevent.RecordContext;
 import org.sigmascope.ingest.winevent.SysmonMessage;
 import org.sigmascope.ingest.winevent.SystemFields;
@@ -98,7 +97,7 @@ final class FlatEventShape implements JsonShape {
         JsonObject eventData = root.object("EventData");
         if (eventData != null) {
             used[root.indexOf("EventData")] = true;
-            putEventData(eventData, channel, fields, context);
+            NestedXml.putEventData(eventData, channel, fields, context);
         }
         for (int i = 0; i < root.size(); i++) {
             if (used[i] || fields.contains(root.key(i))) {
@@ -159,22 +158,6 @@ final class FlatEventShape implements JsonShape {
                     + "event: event times may be late");
         }
         return parsed.instant();
-    }
-
-    private static void putEventData(JsonObject data, String channel, Fields.Builder fields, RecordContext context) {
-        for (int i = 0; i < data.size(); i++) {
-            String key = data.key(i);
-            Object value = data.value(i);
-            if (value instanceof Long number && HexFields.isHex(channel, key)) {
-                fields.set(key, HexFields.hex(number));
-            } else if (value instanceof JsonObject nested) {
-                fields.set(key, NestedXml.write(key, nested));
-                context.note("nested-xml", "XML inside " + key + " was parsed into objects by the exporter; it was "
-                        + "written back as XML text (element order and whitespace may differ from the original)");
-            } else {
-                fields.set(key, JsonValues.toField(value));
-            }
-        }
     }
 
     private static void completeFromMessage(Fields.Builder fields, RecordContext context) {

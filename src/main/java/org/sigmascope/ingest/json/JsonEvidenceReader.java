@@ -54,10 +54,18 @@ public final class JsonEvidenceReader implements EvidenceReader {
                     stats.failedAtLine(lineOf(record, e), "malformed JSON record: " + e.getOriginalMessage());
                     continue;
                 }
-                shapes.select(root).read(root, context, event -> {
-                    stats.event();
-                    sink.accept(event);
-                });
+                JsonShape shape = shapes.select(root);
+                try {
+                    shape.read(root, context, event -> {
+                        stats.event();
+                        sink.accept(event);
+                    });
+                } catch (RuntimeException e) {
+                    if (e instanceof java.util.concurrent.CancellationException) {
+                        throw e;
+                    }
+                    context.failed("a " + shape.name() + " record that could not be read as an event: " + e);
+                }
                 if (framer.position() >= nextProgress) {
                     request.cancellation().check();
                     request.progress().update(Math.min(framer.position(), total), total, null);

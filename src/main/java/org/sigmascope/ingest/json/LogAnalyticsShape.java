@@ -58,7 +58,8 @@ final class LogAnalyticsShape implements JsonShape {
             String system = SYSTEM.get(key);
             if (system != null && !fields.contains(system)) {
                 Object value = SystemFields.normalize(system, JsonValues.toField(root.value(i)));
-                fields.put(system, system.equals(SystemFields.CHANNEL) ? Channels.canonical((String) value) : value);
+                fields.put(system, system.equals(SystemFields.CHANNEL) && value instanceof String channel
+                        ? Channels.canonical(channel) : value);
             }
         }
         Object eventData = root.get("EventData");

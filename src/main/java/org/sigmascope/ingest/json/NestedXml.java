@@ -2,6 +2,8 @@ package org.sigmascope.ingest.json;
 
 import java.util.List;
 
+import org.sigmascope.ingest.winevent.HexFields;
+
 /**
  * Writes back as XML text an XML document that an exporter parsed into JSON objects (Velociraptor turns a
  * scheduled task's {@code TaskContent} into objects, attributes as {@code Attr}-prefixed keys). EVTX holds the
@@ -18,6 +20,31 @@ final class NestedXml {
         StringBuilder out = new StringBuilder();
         element(field.startsWith("TaskContent") ? "Task" : field, object, out);
         return out.toString();
+    }
+
+    /**
+     * Puts EventData as an exporter decoded it, undoing the decoding: hexadecimal integers it made decimal become
+     * {@code 0x…} again ({@link HexFields}), XML it parsed into objects becomes XML text again. A field already
+     * present is replaced (flat exports repeat some EventData fields at the top level).
+     */
+    static void putEventData(JsonObject data, String channel, org.sigmascope.model.Fields.Builder fields,
+                             org.sigmascope.ingest.winevent.RecordContext context) {
+        if (data == null) {
+            return;
+        }
+        for (int i = 0; i < data.size(); i++) {
+            String key = data.key(i);
+            Object value = data.value(i);
+            if (value instanceof Long number && HexFields.isHex(channel, key)) {
+                fields.set(key, HexFields.hex(number));
+            } else if (value instanceof JsonObject nested) {
+                fields.set(key, write(key, nested));
+                context.note("nested-xml", "XML inside " + key + " was parsed into objects by the exporter; it was "
+                        + "written back as XML text (element order and whitespace may differ from the original)");
+            } else {
+                fields.set(key, JsonValues.toField(value));
+            }
+        }
     }
 
     private static void element(String name, Object value, StringBuilder out) {

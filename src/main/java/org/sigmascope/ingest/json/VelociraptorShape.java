@@ -6,7 +6,6 @@ import java.util.function.Consumer;
 
 import org.sigmascope.ingest.winevent.Channels;
 import org.sigmascope.ingest.winevent.EventTimes;
-import org.sigmascope.ingest.winevent.HexFields;
 import org.sigmascope.ingest.winevent.KeywordsValue;
 import org.sigmascope.ingest.winevent.RecordContext;
 import org.sigmascope.ingest.winevent.SystemFields;
@@ -64,16 +63,16 @@ final class VelociraptorShape implements JsonShape {
             } else {
                 Object field = JsonValues.toField(value);
                 fields.put(key, SystemFields.normalize(key, key.equals(SystemFields.CHANNEL)
-                        ? Channels.canonical((String) field) : field));
+                        && field instanceof String channel ? Channels.canonical(channel) : field));
             }
         }
         String channel = String.valueOf(fields.get(SystemFields.CHANNEL));
-        putData(root.object("EventData"), channel, fields, context);
+        NestedXml.putEventData(root.object("EventData"), channel, fields, context);
         JsonObject userData = root.object("UserData");
         if (userData != null) {
             for (int i = 0; i < userData.size(); i++) {
                 if (userData.value(i) instanceof JsonObject inner) {
-                    putData(inner, channel, fields, context);
+                    NestedXml.putEventData(inner, channel, fields, context);
                 } else {
                     fields.put(userData.key(i), JsonValues.toField(userData.value(i)));
                 }
@@ -89,25 +88,6 @@ final class VelociraptorShape implements JsonShape {
                 + "in this export; known Security fields (logon and process ids) were turned back to 0x…, other "
                 + "fields keep Velociraptor's decimal values");
         events.accept(context.event(fields.build(), time));
-    }
-
-    private static void putData(JsonObject data, String channel, Fields.Builder fields, RecordContext context) {
-        if (data == null) {
-            return;
-        }
-        for (int i = 0; i < data.size(); i++) {
-            String key = data.key(i);
-            Object value = data.value(i);
-            if (value instanceof Long number && HexFields.isHex(channel, key)) {
-                fields.put(key, HexFields.hex(number));
-            } else if (value instanceof JsonObject nested) {
-                fields.put(key, NestedXml.write(key, nested));
-                context.note("velociraptor-xml", "Velociraptor parsed XML inside " + key + " into objects; it was "
-                        + "written back as XML text (element order and whitespace may differ from the original)");
-            } else {
-                fields.put(key, JsonValues.toField(value));
-            }
-        }
     }
 
     static Instant epochSeconds(Object value) {

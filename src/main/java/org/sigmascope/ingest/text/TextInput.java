@@ -54,12 +54,7 @@ public final class TextInput {
     /** The text as UTF-8 bytes, without a byte order mark (UTF-16 is transcoded). */
     public static InputStream utf8(InputStream raw) throws IOException {
         PushbackInputStream in = new PushbackInputStream(raw, SNIFF);
-        byte[] head = new byte[SNIFF];
-        int length = in.readNBytes(head, 0, SNIFF);
-        Encoding encoding = detect(head, length);
-        if (length > encoding.bomLength()) {
-            in.unread(head, encoding.bomLength(), length - encoding.bomLength());
-        }
+        Encoding encoding = skipMark(in);
         if (encoding.isUtf8()) {
             return in;
         }
@@ -69,13 +64,18 @@ public final class TextInput {
     /** The text as characters, without a byte order mark. */
     public static Reader reader(InputStream raw) throws IOException {
         PushbackInputStream in = new PushbackInputStream(raw, SNIFF);
+        return new InputStreamReader(in, decoder(skipMark(in).charset()));
+    }
+
+    /** Reads the encoding from the first bytes and leaves the stream after the byte order mark. */
+    private static Encoding skipMark(PushbackInputStream in) throws IOException {
         byte[] head = new byte[SNIFF];
         int length = in.readNBytes(head, 0, SNIFF);
         Encoding encoding = detect(head, length);
         if (length > encoding.bomLength()) {
             in.unread(head, encoding.bomLength(), length - encoding.bomLength());
         }
-        return new InputStreamReader(in, decoder(encoding.charset()));
+        return encoding;
     }
 
     private static CharsetDecoder decoder(Charset charset) {

@@ -34,6 +34,10 @@ import org.sigmascope.model.Fields;
  * Records are matched by EventRecordID. Values are compared after undoing the ways the reference tools format
  * the same value differently (GUID braces and case, timestamp digits, hex padding, numbers as text); where
  * libevtx leaves out an empty optional element that the crate keeps as null, the two count as equal.
+ *
+ * <p>The large CAPI2 logs of the corpus are left out: there the two reference parsers disagree about the records
+ * themselves (nested BinXML: the crate orders repeated siblings differently and drops some attributes that libevtx
+ * shows), which says nothing about the flattening.
  */
 class FlatteningAgreementTest {
 
@@ -49,9 +53,11 @@ class FlatteningAgreementTest {
         "sans-blue-team+DeepBlueCLI/evtx/Powershell-Invoke-Obfuscation-many.evtx",
         "sans-blue-team+DeepBlueCLI/evtx/metasploit-psexec-powershell-target-system.evtx",
     })
-    void crateJsonAndXmlGiveTheSameFields(String evtx) throws IOException {
+    void crateJsonAndXmlGiveTheSameFields(String sample) throws IOException {
+        String evtx = sample.split("\\|")[0];
+        String reference = sample.endsWith("|partial") ? ".libevtx-partial.xml.gz" : ".libevtx.xml.gz";
         Path crate = Corpus.path("evtx-ref/evtx/" + evtx + ".evtx-crate-0.8.5.jsonl.gz");
-        Path xml = Corpus.path("evtx-ref/evtx/" + evtx + ".libevtx.xml.gz");
+        Path xml = Corpus.path("evtx-ref/evtx/" + evtx + reference);
         Map<Long, Fields> fromJson = new HashMap<>();
         for (Event event : EvidenceFiles.read(crate).events()) {
             fromJson.put(event.recordId(), event.fields());
