@@ -72,7 +72,8 @@ final class EventViewerDialect implements CsvDialect {
             if (instant != null) {
                 fields.put(SystemFields.TIME_CREATED, Timestamps.format(instant));
             }
-            put(fields, SystemFields.EVENT_ID, SystemFields.normalize(SystemFields.EVENT_ID, CsvHeader.cell(row, eventId)));
+            String id = CsvHeader.cell(row, eventId);
+            put(fields, SystemFields.EVENT_ID, SystemFields.normalize(SystemFields.EVENT_ID, id));
             String levelText = CsvHeader.cell(row, level);
             put(fields, SystemFields.LEVEL, Levels.parse(levelText));
             put(fields, SystemFields.KEYWORDS, CsvHeader.cell(row, keywords));

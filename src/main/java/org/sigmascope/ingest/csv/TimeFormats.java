@@ -70,7 +70,9 @@ final class TimeFormats {
         TimeFormat chosen = readers.get(0);
         List<TimeFormat> alternatives = new ArrayList<>();
         for (TimeFormat other : readers.subList(1, readers.size())) {
-            if (values.stream().anyMatch(v -> !chosen.parse(v, ZoneOffset.UTC).equals(other.parse(v, ZoneOffset.UTC)))) {
+            boolean differs = values.stream()
+                    .anyMatch(v -> !chosen.parse(v, ZoneOffset.UTC).equals(other.parse(v, ZoneOffset.UTC)));
+            if (differs) {
                 alternatives.add(other);
             }
         }
