@@ -48,6 +48,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--include-recovered", description = "Also scan records carved from EVTX slack space.")
     boolean includeRecovered;
 
+    @Mixin
+    EvidenceOptions evidenceOptions;
+
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Output format: table, csv, jsonl, html, pdf, hayabusa, timeline or timesketch "
                     + "(default: by the -o file's extension, else table).")
@@ -90,7 +93,8 @@ final class ScanCommand implements Callable<Integer> {
         RuleOptions.printProblems(err, loaded.problems());
         rules.failures().forEach(f -> err.println(f));
         rules.duplicates().forEach(d -> err.println(d));
-        ReadOptions options = ReadOptions.defaults().withIncludeRecovered(includeRecovered);
+        ReadOptions options = evidenceOptions.apply(ReadOptions.defaults().withIncludeRecovered(includeRecovered),
+                spec.commandLine());
         if (threads != null) {
             options = options.withThreads(threads);
         }
