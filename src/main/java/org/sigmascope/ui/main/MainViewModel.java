@@ -24,15 +24,14 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
-import org.sigmascope.ingest.ReadOptions;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
 import org.sigmascope.report.DetectionCsvWriter;
+import org.sigmascope.scan.CaseRules;
 import org.sigmascope.scan.CaseScan;
 import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.sigma.BuiltinRules;
 import org.sigmascope.sigma.RuleSet;
-import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
 import org.sigmascope.store.CaseStore;
@@ -122,9 +121,9 @@ public final class MainViewModel implements AutoCloseable {
         }
         CaseStore target = store;
         Task<ScanSummary> task = tasks.task("Import", (p, cancel) -> {
-            RuleSet loaded = rules();
-            ReferenceEngine engine = new ReferenceEngine(loaded, LogsourceMapping.builtin());
-            return CaseScan.run(target, paths, engine, ReadOptions.defaults(), p, cancel, new CaseScan.Observer() {
+            CaseRules caseRules = CaseRules.reference(rules(), LogsourceMapping.builtin());
+            return CaseScan.run(target, paths, caseRules, CaseScan.Options.defaults(), p, cancel,
+                    new CaseScan.Observer() {
                 @Override
                 public void committed(long eventCount, long detectionCount) {
                     BackgroundTasks.onFx(() -> status.set(String.format("Importing… %,d events, %,d detections",
