@@ -129,6 +129,32 @@ public final class CaseScan {
     }
 
     /**
+     * Imports the events of a reader that is not a file found on disk (a stream of events made by a generator, a
+     * benchmark's replay): recorded as a source with the given name and format, no size and no hash.
+     */
+    public static ScanSummary importReader(CaseStore store, String name, EvidenceReader reader, CaseRules rules,
+                                           Options options, Progress progress, Cancellation cancellation,
+                                           Observer observer) throws IOException {
+        long started = System.nanoTime();
+        CaseRescan.run(store, rules, options.commits(), progress, cancellation);
+        Totals totals = new Totals();
+        try (CaseWriter writer = store.writer(options.commits())) {
+            Source source = new Source((int) store.nextSourceId(), Path.of(name), name, reader.format());
+            writer.startSource(source, -1, null);
+            SourceImport importer = new SourceImport(writer, rules.engine(), rules.hashes(), options.read(),
+                    cancellation, observer, totals);
+            try {
+                importer.read(source, reader, progress, 0, -1);
+            } catch (CancellationException e) {
+                interrupted(store, writer, source, "cancelled");
+                throw e;
+            }
+            audit(store, "source_imported", source, null, totals);
+        }
+        return totals.summary(System.nanoTime() - started);
+    }
+
+    /**
      * Resumes an interrupted import from its watermark: checks that the evidence is the file that was imported
      * (same SHA-256), reads it again from the start, skips the events already committed (checking that the last
      * of them is where the case says), and imports the rest.

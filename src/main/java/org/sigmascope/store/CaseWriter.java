@@ -55,6 +55,8 @@ public final class CaseWriter implements AutoCloseable {
     private DuckDBAppender detections;
     private DuckDBAppender hits;
     private DuckDBAppender hitEvents;
+    /** When this writer started: the time its detections were made. */
+    private final LocalDateTime started = LocalDateTime.now(ZoneOffset.UTC);
     private long nextEventId;
     private long nextHitId;
     private int pendingEvents;
@@ -70,14 +72,35 @@ public final class CaseWriter implements AutoCloseable {
         this.stage = "sigmascope_stage_" + STAGES.incrementAndGet();
         try (Statement statement = connection.createStatement()) {
             statement.execute("ATTACH ':memory:' AS " + stage);
-            for (String table : STAGED) {
-                statement.execute("CREATE TABLE " + stage + ".main." + table + " AS FROM main." + table + " LIMIT 0");
-            }
+            createStage(statement);
             nextEventId = single(statement, "SELECT coalesce(max(id), 0) + 1 FROM events");
             nextHitId = single(statement, "SELECT coalesce(max(id), 0) + 1 FROM correlation_hits");
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * Makes empty staging tables shaped like the case's. They are made anew for every batch: rows deleted from an
+     * in-memory table stay in it as deleted rows, which every later batch would scan again.
+     */
+    private void createStage(Statement statement) throws SQLException {
+        for (String table : STAGED) {
+            statement.execute("CREATE OR REPLACE TABLE " + stage + ".main." + table + " AS FROM main." + table
+                    + " LIMIT 0");
+        }
+    }
+
+    private void closeAppenders() throws SQLException {
+        for (DuckDBAppender appender : new DuckDBAppender[] {events, detections, hits, hitEvents}) {
+            if (appender != null) {
+                appender.close();
+            }
+        }
+        events = null;
+        detections = null;
+        hits = null;
+        hitEvents = null;
     }
 
     private static long single(Statement statement, String sql) throws SQLException {
@@ -177,7 +200,7 @@ public final class CaseWriter implements AutoCloseable {
                     .append((byte) detection.rule().level().ordinal())
                     .append(JsonCodec.write(JsonCodec.match(detection.match())));
             orNull(detections, hitId);
-            detections.endRow();
+            detections.append(started).endRow();
             pending();
             pendingDetections++;
         } catch (SQLException e) {
@@ -227,11 +250,7 @@ public final class CaseWriter implements AutoCloseable {
             return;
         }
         try {
-            for (DuckDBAppender appender : new DuckDBAppender[] {events, detections, hits, hitEvents}) {
-                if (appender != null) {
-                    appender.flush();
-                }
-            }
+            closeAppenders();
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
                 for (String table : STAGED) {
@@ -261,9 +280,7 @@ public final class CaseWriter implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
             try (Statement statement = connection.createStatement()) {
-                for (String table : STAGED) {
-                    statement.execute("DELETE FROM " + stage + ".main." + table);
-                }
+                createStage(statement);
             }
         } catch (SQLException e) {
             throw failure(e);
@@ -338,11 +355,7 @@ public final class CaseWriter implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try (Statement statement = connection.createStatement()) {
-            for (DuckDBAppender appender : new DuckDBAppender[] {events, detections, hits, hitEvents}) {
-                if (appender != null) {
-                    appender.close();
-                }
-            }
+            closeAppenders();
             statement.execute("DETACH " + stage);
             statement.execute("CHECKPOINT");
         } catch (SQLException e) {

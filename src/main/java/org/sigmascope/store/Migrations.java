@@ -82,9 +82,10 @@ final class Migrations {
         sql.add("""
                 CREATE TABLE detections (
                     event_id BIGINT NOT NULL, source_id INTEGER NOT NULL, rule_id VARCHAR NOT NULL,
-                    rule_hash VARCHAR, level_rank TINYINT NOT NULL, match JSON, correlation_id BIGINT)""");
+                    rule_hash VARCHAR, level_rank TINYINT NOT NULL, match JSON, correlation_id BIGINT,
+                    scanned_at TIMESTAMP)""");
         sql.add("INSERT INTO detections SELECT d.event_id, e.source_id, d.rule_id, 'unknown', d.level_rank, "
-                + "d.match::JSON, NULL FROM detections_v1 d JOIN events e ON e.id = d.event_id");
+                + "d.match::JSON, NULL, NULL FROM detections_v1 d JOIN events e ON e.id = d.event_id");
         sql.add("DROP TABLE detections_v1");
         return sql;
     }

@@ -24,7 +24,7 @@ final class Schema {
                 provider VARCHAR,
                 event_id INTEGER,
                 level TINYINT,                -- Windows level, 0 log always … 5 verbose
-            %s    fields JSON,                  -- every field, Sigma names, in the evidence's order
+            %s    fields JSON USING COMPRESSION zstd,  -- every field, Sigma names, in the evidence's order
                 location BIGINT,              -- byte offset or line in the source
                 recovered BOOLEAN)""".formatted(PromotedFields.columnsDdl());
 
@@ -77,7 +77,8 @@ final class Schema {
                 rule_hash VARCHAR,
                 level_rank TINYINT NOT NULL,  -- 0 informational … 4 critical
                 match JSON,                   -- the explanation
-                correlation_id BIGINT)        -- the correlation hit this detection reports, or NULL""",
+                correlation_id BIGINT,        -- the correlation hit this detection reports, or NULL
+                scanned_at TIMESTAMP)         -- when the scan that made it started (UTC)""",
             """
             CREATE TABLE IF NOT EXISTS correlation_hits (
                 id BIGINT NOT NULL,

@@ -127,9 +127,12 @@ public final class Timeline {
             throws IOException, QuerySyntaxException {
         FieldRef ref = catalog().require(field, 0);
         String from = "events e";
+        String counted = "count(*)";
         String value;
         List<Object> params = new ArrayList<>();
         if (ref instanceof FieldRef.Special special) {
+            // An event can have several detections or tags: count events, not joined rows.
+            counted = "count(DISTINCT e.id)";
             switch (special.name()) {
                 case "rule" -> {
                     from = "events e JOIN detections d ON d.event_id = e.id JOIN rules r ON r.id = d.rule_id";
@@ -159,7 +162,7 @@ public final class Timeline {
         List<Long> distinct = new ArrayList<>(List.of(0L));
         // The window runs over the grouped rows only, so the number of distinct values costs no second scan.
         List<ValueCount> values = db.list("SELECT v, n, count(*) OVER () FROM (SELECT CAST(" + value
-                + " AS VARCHAR) AS v, count(DISTINCT e.id) AS n FROM " + from + " WHERE " + filter.sql()
+                + " AS VARCHAR) AS v, " + counted + " AS n FROM " + from + " WHERE " + filter.sql()
                 + " GROUP BY v) ORDER BY n DESC, v NULLS LAST LIMIT ?", params, r -> {
                     distinct.set(0, r.getLong(3));
                     return new ValueCount(r.getString(1), r.getLong(2));
