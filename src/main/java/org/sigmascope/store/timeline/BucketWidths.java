@@ -17,7 +17,8 @@ final class BucketWidths {
 
     /** The smallest round width that covers {@code spanNanos} in at most {@code buckets} buckets. */
     static Duration fit(long spanNanos, int buckets) {
-        long wanted = Math.max(1, spanNanos / Math.max(1, buckets) + 1);
+        int n = Math.max(1, buckets);
+        long wanted = Math.max(1, (spanNanos + n - 1) / n);
         for (Duration width : LADDER) {
             if (width.toNanos() >= wanted) {
                 return width;
