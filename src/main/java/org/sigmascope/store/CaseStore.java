@@ -152,7 +152,7 @@ public final class CaseStore implements AutoCloseable {
         }
         boolean opened = false;
         try {
-            CaseWriter writer = new CaseWriter(this, db.connection().duplicate(), policy);
+            CaseWriter writer = new CaseWriter(this, db.connection().duplicate(), db.connection().duplicate(), policy);
             opened = true;
             return writer;
         } catch (SQLException e) {

@@ -29,28 +29,27 @@ import org.sigmascope.model.SourceStats;
  * transaction together with its sources' watermarks, so that a crash leaves every source at a batch boundary
  * whose events and detections are all there, and says how far it got.
  *
- * <p>Rows are first appended to an in-memory staging database, then moved into the case with one
- * {@code INSERT … SELECT} per table when the batch commits: DuckDB compresses and writes the rows of such an insert
- * on all cores, which measured twice as fast as appending straight into the file. Belongs to the thread that
- * opened it (DuckDB appenders are thread-confined); the app reads committed batches through its own connection
- * meanwhile.
+ * <p>Rows are appended to one of two in-memory staging databases; a full batch is moved into the case with one
+ * {@code INSERT … SELECT} per table by a {@link BatchCommitter}, on its own thread, while the next batch is staged
+ * in the other. DuckDB compresses and writes such an insert on all cores, which measured twice as fast as
+ * appending straight into the file. Belongs to the thread that opened it (DuckDB appenders are thread-confined);
+ * the app reads committed batches through its own connection meanwhile.
  */
 public final class CaseWriter implements AutoCloseable {
     private static final AtomicInteger STAGES = new AtomicInteger();
-    private static final List<String> STAGED = List.of("events", "detections", "correlation_hits",
-            "correlation_events");
-
     private static final int MAX_FIELD_NAMES = 100_000;
 
     private final CaseStore store;
     private final DuckDBConnection connection;
+    private final BatchCommitter committer;
     private final CommitPolicy policy;
-    private final String stage;
-    private final FieldsJson json = new FieldsJson();
-    private final Map<Integer, long[]> watermarks = new LinkedHashMap<>();
+    private final String[] stages = new String[2];
+    private int current;
+    private final JsonText json = new JsonText();
+    private Map<Integer, long[]> watermarks = new LinkedHashMap<>();
     /** Field names known to be in {@code field_names}; names seen since the last commit are added with it. */
     private final Set<String> knownNames = new HashSet<>();
-    private final List<String> newNames = new ArrayList<>();
+    private List<String> newNames = new ArrayList<>();
     private DuckDBAppender events;
     private DuckDBAppender detections;
     private DuckDBAppender hits;
@@ -60,34 +59,25 @@ public final class CaseWriter implements AutoCloseable {
     private long nextEventId;
     private long nextHitId;
     private int pendingEvents;
-    private long oldestPending;
-    private long committedEvents;
-    private long committedDetections;
     private long pendingDetections;
+    private long oldestPending;
 
-    CaseWriter(CaseStore store, DuckDBConnection connection, CommitPolicy policy) throws IOException {
+    CaseWriter(CaseStore store, DuckDBConnection connection, DuckDBConnection commits, CommitPolicy policy)
+            throws IOException {
         this.store = store;
         this.connection = connection;
+        this.committer = new BatchCommitter(commits, this::failure);
         this.policy = policy;
-        this.stage = "sigmascope_stage_" + STAGES.incrementAndGet();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("ATTACH ':memory:' AS " + stage);
-            createStage(statement);
+            for (int i = 0; i < stages.length; i++) {
+                stages[i] = "sigmascope_stage_" + STAGES.incrementAndGet();
+                statement.execute("ATTACH ':memory:' AS " + stages[i]);
+                BatchCommitter.createStage(statement, stages[i]);
+            }
             nextEventId = single(statement, "SELECT coalesce(max(id), 0) + 1 FROM events");
             nextHitId = single(statement, "SELECT coalesce(max(id), 0) + 1 FROM correlation_hits");
         } catch (SQLException e) {
             throw failure(e);
-        }
-    }
-
-    /**
-     * Makes empty staging tables shaped like the case's. They are made anew for every batch: rows deleted from an
-     * in-memory table stay in it as deleted rows, which every later batch would scan again.
-     */
-    private void createStage(Statement statement) throws SQLException {
-        for (String table : STAGED) {
-            statement.execute("CREATE OR REPLACE TABLE " + stage + ".main." + table + " AS FROM main." + table
-                    + " LIMIT 0");
         }
     }
 
@@ -103,6 +93,10 @@ public final class CaseWriter implements AutoCloseable {
         hitEvents = null;
     }
 
+    private DuckDBAppender appender(String table) throws SQLException {
+        return connection.createAppender(stages[current], "main", table);
+    }
+
     private static long single(Statement statement, String sql) throws SQLException {
         try (var rows = statement.executeQuery(sql)) {
             rows.next();
@@ -112,20 +106,20 @@ public final class CaseWriter implements AutoCloseable {
 
     /** Records a source about to be read, as {@code importing}: committed at once, so a crash still shows it. */
     public void startSource(Source source, long size, String sha256) throws IOException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO sources (id, path, display_name, format, size, sha256, status, added_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 'importing', ?)")) {
-            insert.setInt(1, source.id());
-            insert.setString(2, source.path().toAbsolutePath().toString());
-            insert.setString(3, source.displayName());
-            insert.setString(4, source.format());
-            insert.setLong(5, size);
-            insert.setString(6, sha256);
-            insert.setObject(7, LocalDateTime.now(ZoneOffset.UTC));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        committer.run(c -> {
+            try (PreparedStatement insert = c.prepareStatement(
+                    "INSERT INTO sources (id, path, display_name, format, size, sha256, status, added_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, 'importing', ?)")) {
+                insert.setInt(1, source.id());
+                insert.setString(2, source.path().toAbsolutePath().toString());
+                insert.setString(3, source.displayName());
+                insert.setString(4, source.format());
+                insert.setLong(5, size);
+                insert.setString(6, sha256);
+                insert.setObject(7, LocalDateTime.now(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+        });
     }
 
     /** Marks a source whose import resumes as importing again. */
@@ -138,7 +132,7 @@ public final class CaseWriter implements AutoCloseable {
         Event event = raw.withId(nextEventId++);
         try {
             if (events == null) {
-                events = connection.createAppender(stage, "main", "events");
+                events = appender("events");
             }
             events.beginRow().append(event.id()).append(event.sourceId());
             orNull(events, event.recordId());
@@ -168,7 +162,7 @@ public final class CaseWriter implements AutoCloseable {
             for (PromotedFields.Promoted promoted : PromotedFields.ALL) {
                 events.append(fields.text(promoted.field()));
             }
-            events.append(json.write(fields)).append(event.location()).append(event.recovered()).endRow();
+            events.append(json.object(fields)).append(event.location()).append(event.recovered()).endRow();
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -193,7 +187,7 @@ public final class CaseWriter implements AutoCloseable {
         try {
             long hitId = detection.correlation() == null ? -1 : appendHit(detection, ruleHash);
             if (detections == null) {
-                detections = connection.createAppender(stage, "main", "detections");
+                detections = appender("detections");
             }
             detections.beginRow().append(detection.event().id()).append(detection.event().sourceId())
                     .append(detection.rule().id()).append(ruleHash)
@@ -212,8 +206,8 @@ public final class CaseWriter implements AutoCloseable {
         Detection.CorrelationHit hit = detection.correlation();
         long id = nextHitId++;
         if (hits == null) {
-            hits = connection.createAppender(stage, "main", "correlation_hits");
-            hitEvents = connection.createAppender(stage, "main", "correlation_events");
+            hits = appender("correlation_hits");
+            hitEvents = appender("correlation_events");
         }
         hits.beginRow().append(id).append(detection.rule().id()).append(ruleHash).append(hit.type())
                 .append(JsonCodec.write(JsonCodec.correlation(hit).get("group"))).endRow();
@@ -232,7 +226,8 @@ public final class CaseWriter implements AutoCloseable {
 
     /**
      * Commits when the batch is full (in events, or in detections for a re-scan) or its oldest row has waited long
-     * enough; true when it committed. Call it between events, so that an event and its detections commit together.
+     * enough; true when it handed a batch over. Call it between events, so that an event and its detections commit
+     * together.
      */
     public boolean commitIfDue() throws IOException {
         long rows = Math.max(pendingEvents, pendingDetections);
@@ -244,74 +239,48 @@ public final class CaseWriter implements AutoCloseable {
         return false;
     }
 
-    /** Moves the staged rows into the case and advances the sources' watermarks, in one transaction. */
+    /**
+     * Hands the staged rows over to be moved into the case with the sources' watermarks, in one transaction, and
+     * stages the next batch in the other staging database meanwhile. {@link #committedEvents()} counts them once
+     * they are in.
+     */
     public void commit() throws IOException {
         if (pendingEvents == 0 && pendingDetections == 0) {
             return;
         }
         try {
             closeAppenders();
-            connection.setAutoCommit(false);
-            try (Statement statement = connection.createStatement()) {
-                for (String table : STAGED) {
-                    statement.execute("INSERT INTO main." + table + " FROM " + stage + ".main." + table);
-                }
-                try (PreparedStatement mark = connection.prepareStatement("UPDATE sources SET committed_events = "
-                        + "committed_events + ?, committed_location = ? WHERE id = ?")) {
-                    for (Map.Entry<Integer, long[]> entry : watermarks.entrySet()) {
-                        mark.setLong(1, entry.getValue()[0]);
-                        mark.setLong(2, entry.getValue()[1]);
-                        mark.setInt(3, entry.getKey());
-                        mark.executeUpdate();
-                    }
-                }
-                try (PreparedStatement name = connection.prepareStatement(
-                        "INSERT OR IGNORE INTO field_names VALUES (?)")) {
-                    for (String n : newNames) {
-                        name.setString(1, n);
-                        name.executeUpdate();
-                    }
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-            try (Statement statement = connection.createStatement()) {
-                createStage(statement);
-            }
         } catch (SQLException e) {
             throw failure(e);
         }
-        committedEvents += pendingEvents;
-        committedDetections += pendingDetections;
+        committer.submit(new BatchCommitter.Batch(stages[current], watermarks, newNames, pendingEvents,
+                pendingDetections));
+        current = 1 - current;
+        watermarks = new LinkedHashMap<>();
+        newNames = new ArrayList<>();
         pendingEvents = 0;
         pendingDetections = 0;
-        watermarks.clear();
-        newNames.clear();
     }
 
-    /** Commits what is staged and records the source's figures and final status. */
+    /** Commits what is staged, waits for it, and records the source's figures and final status. */
     public void finishSource(int sourceId, SourceStats stats, SourceStatus status) throws IOException {
         commit();
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE sources SET status = ?, events = ?, failed = ?, chunks_skipped = ?, recovered = ?, "
-                        + "warnings = ?, diagnostics = ?, finished_at = ? WHERE id = ?")) {
-            update.setString(1, status.sql());
-            update.setLong(2, stats.events());
-            update.setLong(3, stats.failed());
-            update.setLong(4, stats.chunksSkipped());
-            update.setLong(5, stats.recovered());
-            update.setLong(6, stats.warnings());
-            update.setString(7, SourceDiagnostics.json(stats.diagnostics()));
-            update.setObject(8, LocalDateTime.now(ZoneOffset.UTC));
-            update.setInt(9, sourceId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        committer.run(c -> {
+            try (PreparedStatement update = c.prepareStatement(
+                    "UPDATE sources SET status = ?, events = ?, failed = ?, chunks_skipped = ?, recovered = ?, "
+                            + "warnings = ?, diagnostics = ?, finished_at = ? WHERE id = ?")) {
+                update.setString(1, status.sql());
+                update.setLong(2, stats.events());
+                update.setLong(3, stats.failed());
+                update.setLong(4, stats.chunksSkipped());
+                update.setLong(5, stats.recovered());
+                update.setLong(6, stats.warnings());
+                update.setString(7, SourceDiagnostics.json(stats.diagnostics()));
+                update.setObject(8, LocalDateTime.now(ZoneOffset.UTC));
+                update.setInt(9, sourceId);
+                update.executeUpdate();
+            }
+        });
     }
 
     /** Commits what is staged and marks the source interrupted: it can be resumed or rolled back. */
@@ -321,22 +290,22 @@ public final class CaseWriter implements AutoCloseable {
     }
 
     private void status(int sourceId, SourceStatus status) throws IOException {
-        try (PreparedStatement update = connection.prepareStatement("UPDATE sources SET status = ? WHERE id = ?")) {
-            update.setString(1, status.sql());
-            update.setInt(2, sourceId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+        committer.run(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE sources SET status = ? WHERE id = ?")) {
+                update.setString(1, status.sql());
+                update.setInt(2, sourceId);
+                update.executeUpdate();
+            }
+        });
     }
 
-    /** Events committed by this writer so far. */
+    /** Events in the case from this writer so far (a batch handed over counts once it has committed). */
     public long committedEvents() {
-        return committedEvents;
+        return committer.committedEvents();
     }
 
     public long committedDetections() {
-        return committedDetections;
+        return committer.committedDetections();
     }
 
     /** The id the next event appended will get. */
@@ -349,17 +318,22 @@ public final class CaseWriter implements AutoCloseable {
     }
 
     /**
-     * Drops what is staged and not committed, writes the case's data to its file (so that reopening does not
-     * replay a log), and frees the case for the next writer.
+     * Waits for the batch in flight, drops what is staged and not handed over, writes the case's data to its file
+     * (so that reopening does not replay a log), and frees the case for the next writer.
      */
     @Override
     public void close() throws IOException {
-        try (Statement statement = connection.createStatement()) {
-            closeAppenders();
-            statement.execute("DETACH " + stage);
-            statement.execute("CHECKPOINT");
-        } catch (SQLException e) {
-            throw failure(e);
+        try {
+            committer.close();
+            try (Statement statement = connection.createStatement()) {
+                closeAppenders();
+                for (String stage : stages) {
+                    statement.execute("DETACH " + stage);
+                }
+                statement.execute("CHECKPOINT");
+            } catch (SQLException e) {
+                throw failure(e);
+            }
         } finally {
             try {
                 connection.close();

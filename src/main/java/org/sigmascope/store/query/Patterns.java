@@ -1,9 +1,6 @@
 package org.sigmascope.store.query;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
-import org.sigmascope.codec.JsonCodec;
+import org.sigmascope.store.JsonText;
 
 /** Turns query values into the LIKE patterns and JSON text that the compiled SQL binds. */
 final class Patterns {
@@ -48,11 +45,6 @@ final class Patterns {
      * the case writes them), so that free text can be found in the JSON without parsing it.
      */
     static String asJson(String text) {
-        try {
-            String quoted = JsonCodec.MAPPER.writeValueAsString(text);
-            return quoted.substring(1, quoted.length() - 1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonText.escaped(text);
     }
 }
