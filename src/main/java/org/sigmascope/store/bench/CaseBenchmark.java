@@ -103,6 +103,8 @@ public final class CaseBenchmark {
             ScanSummary summary;
             long started = System.nanoTime();
             long cpuBefore = processCpu();
+            long threadBefore = threadCpu();
+            long gcBefore = gcMillis();
             if (evidence != null) {
                 summary = CaseScan.run(store, List.of(evidence), rules, options(), Progress.NONE,
                         Cancellation.NEVER, new CaseScan.Observer() { });
@@ -116,10 +118,14 @@ public final class CaseBenchmark {
                         Duration.ofDays(30), 42);
                 started = System.nanoTime();
                 cpuBefore = processCpu();
+                threadBefore = threadCpu();
+                gcBefore = gcMillis();
                 summary = CaseScan.importReader(store, "replay of corpus events", replay, rules, options(), Progress.NONE, Cancellation.NEVER, new CaseScan.Observer() { });
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             double cpu = (processCpu() - cpuBefore) / 1e9;
+            out.printf("import CPU: process %.1f s; the importing thread %.1f s; garbage collection %.1f s (wall)%n",
+                    cpu, (threadCpu() - threadBefore) / 1e9, (gcMillis() - gcBefore) / 1e3);
             row("import (read, match, write, commit)", (long) (seconds * 1000), String.format(
                     "%,d events, %,d detections: %,.0f events/s; %.0f CPU-seconds (%,.0f events per CPU-second)",
                     summary.events(), summary.detections(), summary.events() / seconds, cpu,
@@ -212,6 +218,18 @@ public final class CaseBenchmark {
     private static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static long threadCpu() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     private static long peakHeap() {
