@@ -101,7 +101,9 @@ class CrashConsistencyTest {
             assertTrue(source.committedEvents() >= committed, source + " but " + committed + " were reported");
             assertTrue(source.committedEvents() < recordIds.size(), source.toString());
             assertConsistent(store, source.committedEvents());
-            assertEquals(2, store.detectionCount(), "the sample story's detections were committed first");
+            // The sample story comes first: its detections are events 6 and 13, committed with them or not at all.
+            long committedEvents = source.committedEvents();
+            assertEquals((committedEvents >= 6 ? 1 : 0) + (committedEvents >= 13 ? 1 : 0), store.detectionCount());
             assertTrue(store.audit().entries().stream().anyMatch(e -> e.action().equals("import_interrupted")));
 
             ScanSummary resumed = CaseScan.resume(store, source.id(), TestCases.builtinRules(),
