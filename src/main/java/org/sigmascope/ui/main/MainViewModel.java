@@ -199,6 +199,8 @@ public final class MainViewModel implements AutoCloseable {
                 }
                 offset += page.size();
             } while (page.size() == PAGE);
+            store.audit().record("export", Map.of("format", "csv", "file", file.toAbsolutePath().toString(),
+                    "detections", offset));
             status.set(String.format("Exported %,d detections to %s", offset, file.getFileName()));
         } catch (IOException e) {
             fail("Cannot export the detections", e);
