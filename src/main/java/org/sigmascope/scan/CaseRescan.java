@@ -75,6 +75,10 @@ public final class CaseRescan {
             matchStored(store, rules, changed, current, policy, progress, cancellation, total, counts);
         }
         store.rules().record(rules.stored(changed));
+        if (total == 0) {
+            // A case without events only takes the rule set; the import that follows logs it.
+            return new Summary(changed.size(), removed.size(), 0, 0);
+        }
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("rules", current.size());
         detail.put("rules_hash", rules.setHash());

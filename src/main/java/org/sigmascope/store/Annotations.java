@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -70,7 +71,7 @@ public final class Annotations {
     /** Adds a note to an event, or to the case when {@code eventId} is -1; returns its id. */
     public long addNote(long eventId, String text) throws IOException {
         return db.first("INSERT INTO notes (event_id, text, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id",
-                List.of(eventId < 0 ? (Object) null : eventId, text, now(), now()), r -> r.getLong(1)).orElseThrow();
+                Arrays.asList(eventId < 0 ? null : eventId, text, now(), now()), r -> r.getLong(1)).orElseThrow();
     }
 
     public void editNote(long noteId, String text) throws IOException {
@@ -92,7 +93,7 @@ public final class Annotations {
     /** Adds a bookmark to an event (-1 for none) and/or a query ({@code null} for none); returns its id. */
     public long addBookmark(String name, long eventId, String query) throws IOException {
         return db.first("INSERT INTO bookmarks (name, event_id, query, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-                List.of(name, eventId < 0 ? (Object) null : eventId, query == null ? (Object) null : query, now()),
+                Arrays.asList(name, eventId < 0 ? null : eventId, query, now()),
                 r -> r.getLong(1)).orElseThrow();
     }
 

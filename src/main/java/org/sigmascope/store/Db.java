@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,11 +73,11 @@ public final class Db {
 
     /** A single number: {@code count(*)}, {@code max(id)}; 0 when the query gives NULL. */
     public long number(String sql, Object... params) throws IOException {
-        return first(sql, List.of(params), r -> r.getLong(1)).orElse(0L);
+        return first(sql, Arrays.asList(params), r -> r.getLong(1)).orElse(0L);
     }
 
     public synchronized int update(String sql, Object... params) throws IOException {
-        try (PreparedStatement statement = prepare(sql, List.of(params))) {
+        try (PreparedStatement statement = prepare(sql, Arrays.asList(params))) {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw failure(e);
