@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.duckdb.DuckDBConnection;
@@ -32,6 +34,9 @@ import org.sigmascope.store.timeline.Timeline;
  * of its own, one at a time.
  */
 public final class CaseStore implements AutoCloseable {
+    /** Case files this process is importing into: another store opened on one must not call its import dead. */
+    private static final Set<Path> IMPORTING = ConcurrentHashMap.newKeySet();
+
     private final Path file;
     private final Db db;
     private final AtomicBoolean writing = new AtomicBoolean();
@@ -89,7 +94,7 @@ public final class CaseStore implements AutoCloseable {
     private List<SourceRow> markInterrupted() throws IOException {
         List<SourceRow> found = new ArrayList<>();
         for (SourceRow row : sources()) {
-            if (row.status() == SourceStatus.IMPORTING) {
+            if (row.status() == SourceStatus.IMPORTING && !IMPORTING.contains(key())) {
                 db.update("UPDATE sources SET status = 'interrupted' WHERE id = ?", row.id());
                 audit().record("import_interrupted", Map.of("source", row.id(), "path", row.path(),
                         "committed_events", row.committedEvents(), "found", "at opening"));
@@ -150,6 +155,10 @@ public final class CaseStore implements AutoCloseable {
         if (!writing.compareAndSet(false, true)) {
             throw new IOException("case " + file.getFileName() + " is already being written (one import at a time)");
         }
+        if (!IMPORTING.add(key())) {
+            writing.set(false);
+            throw new IOException("case " + file.getFileName() + " is already being written by another window");
+        }
         boolean opened = false;
         try {
             CaseWriter writer = new CaseWriter(this, db.connection().duplicate(), db.connection().duplicate(), policy);
@@ -159,13 +168,18 @@ public final class CaseStore implements AutoCloseable {
             throw db.failure(e);
         } finally {
             if (!opened) {
-                writing.set(false);
+                writerClosed();
             }
         }
     }
 
     void writerClosed() {
+        IMPORTING.remove(key());
         writing.set(false);
+    }
+
+    private Path key() {
+        return file.toAbsolutePath().normalize();
     }
 
     public long eventCount() throws IOException {
