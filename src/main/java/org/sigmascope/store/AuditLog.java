@@ -31,8 +31,8 @@ public final class AuditLog {
         ObjectNode node = JsonCodec.MAPPER.createObjectNode();
         detail.forEach((key, value) -> node.set(key, JsonCodec.value(value instanceof Integer i ? (Object) (long) i
                 : value)));
-        db.update("INSERT INTO audit_log (logged_at, action, detail) VALUES (?, ?, ?)", LocalDateTime.now(ZoneOffset.UTC),
-                action, JsonCodec.write(node));
+        db.update("INSERT INTO audit_log (logged_at, action, detail) VALUES (?, ?, ?)",
+                LocalDateTime.now(ZoneOffset.UTC), action, JsonCodec.write(node));
     }
 
     /** Every entry, oldest first. */

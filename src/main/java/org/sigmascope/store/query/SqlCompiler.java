@@ -3,7 +3,6 @@ package org.sigmascope.store.query;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import org.sigmascope.model.Level;
 
@@ -16,11 +15,10 @@ import org.sigmascope.model.Level;
  * times. Free text is looked for in the event's JSON text, where every field is.
  */
 public final class SqlCompiler {
-    static final int MAX_REGEX = 1_000;
-
     private final FieldCatalog catalog;
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> params = new ArrayList<>();
+    private final TermCompiler terms = new TermCompiler(sql, params);
 
     private SqlCompiler(FieldCatalog catalog) {
         this.catalog = catalog;
@@ -74,191 +72,12 @@ public final class SqlCompiler {
         if (field instanceof FieldRef.Special special) {
             special(special.name(), term.value());
         } else if (field instanceof FieldRef.Column column && column.kind() == FieldRef.Kind.NUMBER) {
-            number(column, term.value());
+            terms.number(column, term.value());
         } else if (field instanceof FieldRef.Column column && column.kind() == FieldRef.Kind.TIME) {
-            time(column, term.value());
+            terms.time(column, term.value());
         } else {
-            text(field.expression(), field.params(), term.value());
+            terms.text(field.expression(), field.params(), term.value());
         }
-    }
-
-    // ---- text ----
-
-    private void text(String expression, List<Object> bound, Query.Value value) throws QuerySyntaxException {
-        if (isAny(value)) {
-            sql.append('(').append(expression).append(" IS NOT NULL)");
-            params.addAll(bound);
-        } else if (value instanceof Query.Text text) {
-            sql.append('(').append(expression).append(" ILIKE ? ESCAPE '\\')");
-            params.addAll(bound);
-            params.add(Patterns.like(text));
-        } else if (value instanceof Query.Regex regex) {
-            regex(expression, bound, regex);
-        } else if (value instanceof Query.Comparison comparison) {
-            Optional<Double> number = number(comparison.bound());
-            compare(number.isPresent() ? "TRY_CAST(" + expression + " AS DOUBLE)" : expression, bound,
-                    comparison.comparator(), number.isPresent() ? number.get() : comparison.bound());
-        } else {
-            Query.Range range = (Query.Range) value;
-            boolean numeric = (range.low().equals("*") || number(range.low()).isPresent())
-                    && (range.high().equals("*") || number(range.high()).isPresent());
-            String operand = numeric ? "TRY_CAST(" + expression + " AS DOUBLE)" : expression;
-            between(operand, bound, range, b -> numeric ? number(b).orElseThrow() : b);
-        }
-    }
-
-    /** {@code field:*}: the field is there, with a value. */
-    private static boolean isAny(Query.Value value) {
-        return value instanceof Query.Text text && text.text().equals("*") && !text.literal();
-    }
-
-    private void regex(String expression, List<Object> bound, Query.Regex regex) throws QuerySyntaxException {
-        if (regex.pattern().length() > MAX_REGEX) {
-            throw new QuerySyntaxException(regex.position(), "the regular expression is longer than " + MAX_REGEX
-                    + " characters");
-        }
-        sql.append("regexp_matches(").append(expression).append(", ?)");
-        params.addAll(bound);
-        params.add((regex.ignoreCase() ? "(?i)" : "") + regex.pattern());
-    }
-
-    private void compare(String operand, List<Object> bound, Query.Comparator comparator, Object value) {
-        compare(operand, bound, comparator.sql(), value);
-    }
-
-    private void compare(String operand, List<Object> bound, String operator, Object value) {
-        sql.append('(').append(operand).append(' ').append(operator).append(" ?)");
-        params.addAll(bound);
-        params.add(value);
-    }
-
-    @FunctionalInterface
-    private interface BoundValue {
-        Object of(String bound) throws QuerySyntaxException;
-    }
-
-    private void between(String operand, List<Object> bound, Query.Range range, BoundValue value)
-            throws QuerySyntaxException {
-        sql.append('(');
-        boolean any = false;
-        if (!range.low().equals("*")) {
-            compare(operand, bound, Query.Comparator.GE, value.of(range.low()));
-            any = true;
-        }
-        if (!range.high().equals("*")) {
-            if (any) {
-                sql.append(" AND ");
-            }
-            compare(operand, bound, Query.Comparator.LE, value.of(range.high()));
-            any = true;
-        }
-        if (!any) {
-            sql.append(operand).append(" IS NOT NULL");
-            params.addAll(bound);
-        }
-        sql.append(')');
-    }
-
-    // ---- numbers ----
-
-    private void number(FieldRef.Column column, Query.Value value) throws QuerySyntaxException {
-        String expression = column.sql();
-        if (isAny(value)) {
-            sql.append('(').append(expression).append(" IS NOT NULL)");
-        } else if (value instanceof Query.Text text && text.hasWildcards()) {
-            sql.append("(CAST(").append(expression).append(" AS VARCHAR) LIKE ? ESCAPE '\\')");
-            params.add(Patterns.wildcard(text.text()));
-        } else if (value instanceof Query.Text text) {
-            compare(expression, List.of(), "=", integer(text.text(), text.position(), column.name()));
-        } else if (value instanceof Query.Regex regex) {
-            regex("CAST(" + expression + " AS VARCHAR)", List.of(), regex);
-        } else if (value instanceof Query.Comparison c) {
-            compare(expression, List.of(), c.comparator().sql(), integer(c.bound(), c.position(), column.name()));
-        } else {
-            Query.Range range = (Query.Range) value;
-            between(expression, List.of(), range, b -> integer(b, range.position(), column.name()));
-        }
-    }
-
-    private static long integer(String text, int position, String name) throws QuerySyntaxException {
-        String t = text.strip();
-        try {
-            if (t.startsWith("0x") || t.startsWith("0X")) {
-                return Long.parseUnsignedLong(t.substring(2), 16);
-            }
-            return Long.parseLong(t);
-        } catch (NumberFormatException e) {
-            throw new QuerySyntaxException(position, name + " takes a whole number, not '" + text + "'");
-        }
-    }
-
-    private static Optional<Double> number(String text) {
-        try {
-            double value = Double.parseDouble(text.strip());
-            return Double.isFinite(value) ? Optional.of(value) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
-    // ---- time ----
-
-    private void time(FieldRef.Column column, Query.Value value) throws QuerySyntaxException {
-        String e = column.sql();
-        if (isAny(value)) {
-            sql.append('(').append(e).append(" IS NOT NULL)");
-        } else if (value instanceof Query.Text text) {
-            TimeBounds span = span(text.text(), text.position());
-            sql.append('(');
-            timeCompare(e, ">=", span.start());
-            sql.append(" AND ");
-            timeCompare(e, "<", span.end());
-            sql.append(')');
-        } else if (value instanceof Query.Comparison c) {
-            TimeBounds span = span(c.bound(), c.position());
-            switch (c.comparator()) {
-                case GT -> timeCompare(e, ">=", span.end());
-                case GE -> timeCompare(e, ">=", span.start());
-                case LT -> timeCompare(e, "<", span.start());
-                case LE -> timeCompare(e, "<", span.end());
-                default -> throw new IllegalStateException();
-            }
-        } else if (value instanceof Query.Range range) {
-            sql.append('(');
-            boolean any = false;
-            if (!range.low().equals("*")) {
-                timeCompare(e, ">=", span(range.low(), range.position()).start());
-                any = true;
-            }
-            if (!range.high().equals("*")) {
-                if (any) {
-                    sql.append(" AND ");
-                }
-                timeCompare(e, "<", span(range.high(), range.position()).end());
-                any = true;
-            }
-            if (!any) {
-                sql.append(e).append(" IS NOT NULL");
-            }
-            sql.append(')');
-        } else {
-            throw new QuerySyntaxException(position(value),
-                    "a time cannot match a regular expression; write a time, a comparison or a range");
-        }
-    }
-
-    private void timeCompare(String column, String operator, java.time.Instant instant) {
-        sql.append('(').append(column).append(' ').append(operator).append(" make_timestamp_ns(?))");
-        params.add(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano()));
-    }
-
-    private static TimeBounds span(String text, int position) throws QuerySyntaxException {
-        TimeBounds span = TimeBounds.parse(text);
-        if (span == null) {
-            throw new QuerySyntaxException(position, "'" + text + "' is not a time (write 2024-03-01, "
-                    + "2024-03-01T10:15, 2024-03-01T10:15:30.1234567Z …; UTC unless an offset is given)");
-        }
-        return span;
     }
 
     // ---- special names ----
@@ -279,15 +98,15 @@ public final class SqlCompiler {
 
     private void subquery(String head, Query.Value value, String... columns) throws QuerySyntaxException {
         if (value instanceof Query.Comparison || value instanceof Query.Range) {
-            throw new QuerySyntaxException(position(value), "this field takes text, a pattern or a regular "
-                    + "expression, not a comparison");
+            throw new QuerySyntaxException(TermCompiler.position(value),
+                    "this field takes text, a pattern or a regular expression, not a comparison");
         }
         sql.append('(').append(head);
         for (int i = 0; i < columns.length; i++) {
             if (i > 0) {
                 sql.append(" OR ");
             }
-            text(columns[i], List.of(), value);
+            terms.text(columns[i], List.of(), value);
         }
         sql.append("))");
     }
@@ -299,11 +118,11 @@ public final class SqlCompiler {
         }
         String sample = value instanceof Query.Text t ? t.text() : value instanceof Query.Comparison c ? c.bound()
                 : ((Query.Range) value).low().equals("*") ? ((Query.Range) value).high() : ((Query.Range) value).low();
-        if (number(sample).isPresent()) {
-            number(new FieldRef.Column("level", "e.level", FieldRef.Kind.NUMBER), value);
+        if (TermCompiler.number(sample).isPresent()) {
+            terms.number(new FieldRef.Column("level", "e.level", FieldRef.Kind.NUMBER), value);
             return;
         }
-        if (isAny(value)) {
+        if (TermCompiler.isAny(value)) {
             sql.append("(e.id IN (SELECT event_id FROM detections))");
             return;
         }
@@ -339,8 +158,8 @@ public final class SqlCompiler {
 
     private void is(Query.Value value) throws QuerySyntaxException {
         if (!(value instanceof Query.Text text)) {
-            throw new QuerySyntaxException(position(value), "is: takes starred, tagged, noted, bookmarked, "
-                    + "detected or recovered");
+            throw new QuerySyntaxException(TermCompiler.position(value),
+                    "is: takes starred, tagged, noted, bookmarked, detected or recovered");
         }
         String condition = switch (text.text().toLowerCase(Locale.ROOT)) {
             case "starred" -> "e.id IN (SELECT event_id FROM stars)";
@@ -355,19 +174,6 @@ public final class SqlCompiler {
         sql.append('(').append(condition).append(')');
     }
 
-    private static int position(Query.Value value) {
-        if (value instanceof Query.Text t) {
-            return t.position();
-        }
-        if (value instanceof Query.Regex r) {
-            return r.position();
-        }
-        if (value instanceof Query.Comparison c) {
-            return c.position();
-        }
-        return ((Query.Range) value).position();
-    }
-
     // ---- free text ----
 
     private void freeText(Query.Value value) throws QuerySyntaxException {
@@ -375,9 +181,9 @@ public final class SqlCompiler {
             sql.append("(e.fields ILIKE ? ESCAPE '\\')");
             params.add("%" + jsonPattern(text) + "%");
         } else if (value instanceof Query.Regex regex) {
-            regex("e.fields", List.of(), regex);
+            terms.regex("e.fields", List.of(), regex);
         } else {
-            throw new QuerySyntaxException(position(value), "a comparison needs a field: field:>value");
+            throw new QuerySyntaxException(TermCompiler.position(value), "a comparison needs a field: field:>value");
         }
     }
 
