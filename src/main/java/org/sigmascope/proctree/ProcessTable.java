@@ -1,0 +1,323 @@
+package org.sigmascope.proctree;
+
+import java.util.Arrays;
+
+/**
+ * The processes of a tree as columns of primitive arrays (plus shared strings): about 200 bytes a process and no
+ * object per process, so the trees of a case with millions of processes fit in memory. The builder appends and
+ * updates rows; {@link #compact} makes the final, ordered table the {@link ProcessTree} reads.
+ */
+final class ProcessTable {
+    static final int KINDS = ActivityKind.ALL.length;
+    static final long NONE = -1;
+
+    static final int PLACEHOLDER = 1;
+    static final int START_SYSMON = 2;
+    static final int START_SECURITY = 4;
+    static final int STOP_SYSMON = 8;
+    static final int STOP_SECURITY = 16;
+    /** A placeholder made only from what a child said: dropped if no child keeps it. */
+    static final int CLAIM_ONLY = 32;
+    /** Not stored: tells the linker a placeholder is made for a stop. */
+    static final int PLACEHOLDER_OF_STOP = 64;
+
+    static final byte NO_LINK = -1;
+
+    int size;
+    int[] host;
+    int[] pid;
+    int[] parent;
+    /** The candidate parent a link was refused for, or -1. */
+    int[] candidate;
+    /** The process this row was merged into, or -1 (builder only). */
+    int[] alias;
+    long[] guidHi;
+    long[] guidLo;
+    long[] start;
+    long[] end;
+    long[] firstSeen;
+    long[] lastSeen;
+    long[] logonId;
+    long[] sysmonStart;
+    long[] securityStart;
+    long[] stopEvent;
+    byte[] flags;
+    byte[] linkKind;
+    byte[] linkReason;
+    byte[] logonCheck;
+    byte[] imageCheck;
+    byte[] commandLineCheck;
+    String[] image;
+    String[] commandLine;
+    String[] user;
+    /** The parent's image as the child's start named it. */
+    String[] claimedParentImage;
+    int[] activity;
+
+    ProcessTable(int capacity) {
+        allocate(Math.max(16, capacity));
+    }
+
+    private void allocate(int capacity) {
+        host = new int[capacity];
+        pid = new int[capacity];
+        parent = new int[capacity];
+        candidate = new int[capacity];
+        alias = new int[capacity];
+        guidHi = new long[capacity];
+        guidLo = new long[capacity];
+        start = new long[capacity];
+        end = new long[capacity];
+        firstSeen = new long[capacity];
+        lastSeen = new long[capacity];
+        logonId = new long[capacity];
+        sysmonStart = new long[capacity];
+        securityStart = new long[capacity];
+        stopEvent = new long[capacity];
+        flags = new byte[capacity];
+        linkKind = new byte[capacity];
+        linkReason = new byte[capacity];
+        logonCheck = new byte[capacity];
+        imageCheck = new byte[capacity];
+        commandLineCheck = new byte[capacity];
+        image = new String[capacity];
+        commandLine = new String[capacity];
+        user = new String[capacity];
+        claimedParentImage = new String[capacity];
+        activity = new int[capacity * KINDS];
+    }
+
+    private void grow() {
+        int capacity = host.length + (host.length >> 1);
+        host = Arrays.copyOf(host, capacity);
+        pid = Arrays.copyOf(pid, capacity);
+        parent = Arrays.copyOf(parent, capacity);
+        candidate = Arrays.copyOf(candidate, capacity);
+        alias = Arrays.copyOf(alias, capacity);
+        guidHi = Arrays.copyOf(guidHi, capacity);
+        guidLo = Arrays.copyOf(guidLo, capacity);
+        start = Arrays.copyOf(start, capacity);
+        end = Arrays.copyOf(end, capacity);
+        firstSeen = Arrays.copyOf(firstSeen, capacity);
+        lastSeen = Arrays.copyOf(lastSeen, capacity);
+        logonId = Arrays.copyOf(logonId, capacity);
+        sysmonStart = Arrays.copyOf(sysmonStart, capacity);
+        securityStart = Arrays.copyOf(securityStart, capacity);
+        stopEvent = Arrays.copyOf(stopEvent, capacity);
+        flags = Arrays.copyOf(flags, capacity);
+        linkKind = Arrays.copyOf(linkKind, capacity);
+        linkReason = Arrays.copyOf(linkReason, capacity);
+        logonCheck = Arrays.copyOf(logonCheck, capacity);
+        imageCheck = Arrays.copyOf(imageCheck, capacity);
+        commandLineCheck = Arrays.copyOf(commandLineCheck, capacity);
+        image = Arrays.copyOf(image, capacity);
+        commandLine = Arrays.copyOf(commandLine, capacity);
+        user = Arrays.copyOf(user, capacity);
+        claimedParentImage = Arrays.copyOf(claimedParentImage, capacity);
+        activity = Arrays.copyOf(activity, capacity * KINDS);
+    }
+
+    /** A new, empty row on the host. */
+    int add(int hostId) {
+        if (size == host.length) {
+            grow();
+        }
+        int p = size++;
+        host[p] = hostId;
+        pid[p] = -1;
+        parent[p] = -1;
+        candidate[p] = -1;
+        alias[p] = -1;
+        start[p] = Ticks.UNKNOWN;
+        end[p] = Ticks.UNKNOWN;
+        firstSeen[p] = Ticks.UNKNOWN;
+        lastSeen[p] = Ticks.UNKNOWN;
+        logonId[p] = ProcessClaims.NO_LOGON;
+        sysmonStart[p] = NONE;
+        securityStart[p] = NONE;
+        stopEvent[p] = NONE;
+        linkKind[p] = NO_LINK;
+        logonCheck[p] = (byte) Check.NOT_COMPARED.ordinal();
+        imageCheck[p] = (byte) Check.NOT_COMPARED.ordinal();
+        commandLineCheck[p] = (byte) Check.NOT_COMPARED.ordinal();
+        return p;
+    }
+
+    boolean has(int p, int flag) {
+        return (flags[p] & flag) != 0;
+    }
+
+    void set(int p, int flag) {
+        flags[p] |= (byte) flag;
+    }
+
+    void clear(int p, int flag) {
+        flags[p] &= (byte) ~flag;
+    }
+
+    boolean started(int p) {
+        return has(p, START_SYSMON | START_SECURITY);
+    }
+
+    boolean stopped(int p) {
+        return has(p, STOP_SYSMON | STOP_SECURITY);
+    }
+
+    boolean hasGuid(int p) {
+        return guidHi[p] != 0 || guidLo[p] != 0;
+    }
+
+    Guid guid(int p) {
+        return hasGuid(p) ? new Guid(guidHi[p], guidLo[p]) : null;
+    }
+
+    /** The process id as the events give it (an unsigned 32-bit number), or {@link ProcessClaims#NO_PID}. */
+    long pidOf(int p) {
+        return pid[p] == -1 ? ProcessClaims.NO_PID : pid[p] & 0xFFFF_FFFFL;
+    }
+
+    boolean hasLink(int p) {
+        return linkKind[p] != NO_LINK;
+    }
+
+    /** When the process is first known to exist: its start, or its earliest evidence. */
+    long effectiveStart(int p) {
+        return Ticks.known(start[p]) ? start[p] : firstSeen[p];
+    }
+
+    /** Widens the span of evidence of the process to include the time. */
+    void seen(int p, long time) {
+        if (!Ticks.known(time)) {
+            return;
+        }
+        if (!Ticks.known(firstSeen[p]) || time < firstSeen[p]) {
+            firstSeen[p] = time;
+        }
+        if (!Ticks.known(lastSeen[p]) || time > lastSeen[p]) {
+            lastSeen[p] = time;
+        }
+    }
+
+    /** Fills what is not yet known of the process from what an event claims; known values are kept. */
+    void fill(int p, ProcessClaims claims) {
+        if (pid[p] == -1 && claims.hasPid()) {
+            pid[p] = (int) claims.pid();
+        }
+        if (!hasGuid(p) && claims.guid() != null) {
+            guidHi[p] = claims.guid().hi();
+            guidLo[p] = claims.guid().lo();
+        }
+        if (image[p] == null) {
+            image[p] = claims.image();
+        }
+        if (commandLine[p] == null) {
+            commandLine[p] = claims.commandLine();
+        }
+        if (user[p] == null) {
+            user[p] = claims.user();
+        }
+        if (logonId[p] == ProcessClaims.NO_LOGON) {
+            logonId[p] = claims.logonId();
+        }
+    }
+
+    void link(int child, int parentRow, LinkKind kind, LinkReason reason, int refused, Checks checks) {
+        parent[child] = parentRow;
+        linkKind[child] = (byte) kind.ordinal();
+        linkReason[child] = (byte) reason.ordinal();
+        candidate[child] = refused;
+        logonCheck[child] = (byte) checks.logon().ordinal();
+        imageCheck[child] = (byte) checks.image().ordinal();
+        commandLineCheck[child] = (byte) checks.commandLine().ordinal();
+    }
+
+    /** The comparisons of a child's claims about its parent with a candidate. */
+    record Checks(Check logon, Check image, Check commandLine) {
+        static final Checks NONE = new Checks(Check.NOT_COMPARED, Check.NOT_COMPARED, Check.NOT_COMPARED);
+
+        boolean contradict() {
+            return logon == Check.DISAGREED || image == Check.DISAGREED || commandLine == Check.DISAGREED;
+        }
+    }
+
+    void countActivity(int p, ActivityKind kind) {
+        activity[p * KINDS + kind.ordinal()]++;
+    }
+
+    /**
+     * Merges row {@code from} into row {@code into} (two views of one process found to be the same): what
+     * {@code into} lacks is taken from {@code from}, spans widen, counts add, and the stronger parent link wins.
+     */
+    void absorb(int from, int into) {
+        fill(into, new ProcessClaims(pidOf(from), guid(from), image[from], commandLine[from], user[from],
+                logonId[from]));
+        int keepPlaceholder = flags[into] & flags[from] & (PLACEHOLDER | CLAIM_ONLY);
+        flags[into] = (byte) ((flags[into] | flags[from]) & ~(PLACEHOLDER | CLAIM_ONLY) | keepPlaceholder);
+        if (Ticks.known(start[from]) && (!Ticks.known(start[into]) || start[from] < start[into])) {
+            start[into] = start[from];
+        }
+        if (Ticks.known(end[from]) && (!Ticks.known(end[into]) || end[from] < end[into])) {
+            end[into] = end[from];
+        }
+        seen(into, firstSeen[from]);
+        seen(into, lastSeen[from]);
+        sysmonStart[into] = sysmonStart[into] == NONE ? sysmonStart[from] : sysmonStart[into];
+        securityStart[into] = securityStart[into] == NONE ? securityStart[from] : securityStart[into];
+        stopEvent[into] = stopEvent[into] == NONE ? stopEvent[from] : stopEvent[into];
+        if (claimedParentImage[into] == null) {
+            claimedParentImage[into] = claimedParentImage[from];
+        }
+        for (int k = 0; k < KINDS; k++) {
+            activity[into * KINDS + k] += activity[from * KINDS + k];
+        }
+        if (hasLink(from) && (!hasLink(into) || linkKind[from] < linkKind[into])) {
+            parent[into] = parent[from];
+            linkKind[into] = linkKind[from];
+            linkReason[into] = linkReason[from];
+            candidate[into] = candidate[from];
+            logonCheck[into] = logonCheck[from];
+            imageCheck[into] = imageCheck[from];
+            commandLineCheck[into] = commandLineCheck[from];
+        }
+        alias[from] = into;
+    }
+
+    /**
+     * The rows {@code order[0..n)} as a new table, in that order; {@code parent} and {@code candidate} are mapped
+     * through {@code newIndex} (old row to new, -1 for a row left out), which they must already be resolved for.
+     */
+    ProcessTable compact(int[] order, int n, int[] newIndex) {
+        ProcessTable t = new ProcessTable(n);
+        for (int i = 0; i < n; i++) {
+            int o = order[i];
+            t.host[i] = host[o];
+            t.pid[i] = pid[o];
+            t.parent[i] = parent[o] < 0 ? -1 : newIndex[parent[o]];
+            t.candidate[i] = candidate[o] < 0 ? -1 : newIndex[candidate[o]];
+            t.alias[i] = -1;
+            t.guidHi[i] = guidHi[o];
+            t.guidLo[i] = guidLo[o];
+            t.start[i] = start[o];
+            t.end[i] = end[o];
+            t.firstSeen[i] = firstSeen[o];
+            t.lastSeen[i] = lastSeen[o];
+            t.logonId[i] = logonId[o];
+            t.sysmonStart[i] = sysmonStart[o];
+            t.securityStart[i] = securityStart[o];
+            t.stopEvent[i] = stopEvent[o];
+            t.flags[i] = flags[o];
+            t.linkKind[i] = linkKind[o];
+            t.linkReason[i] = linkReason[o];
+            t.logonCheck[i] = logonCheck[o];
+            t.imageCheck[i] = imageCheck[o];
+            t.commandLineCheck[i] = commandLineCheck[o];
+            t.image[i] = image[o];
+            t.commandLine[i] = commandLine[o];
+            t.user[i] = user[o];
+            t.claimedParentImage[i] = claimedParentImage[o];
+            System.arraycopy(activity, o * KINDS, t.activity, i * KINDS, KINDS);
+        }
+        t.size = n;
+        return t;
+    }
+}
