@@ -4,7 +4,8 @@ package org.sigmascope.proctree;
  * Compares a command line a child's start gives for its parent (Sysmon's {@code ParentCommandLine}) with the one
  * the parent's own start gave. The two are meant to be the same text but are not always: real Sysmon logs escape
  * {@code %} as {@code %%} in one and not the other, and long values can be cut. So they agree when they are equal
- * ignoring case, white space and that escape, or when one is a long prefix of the other.
+ * ignoring case, white space and that escape, or when one is a long prefix of the other. Compared in place, since
+ * every start with a named parent compares one.
  */
 final class CommandLines {
     /** Below this, a prefix is not taken as a cut value: {@code cmd.exe} must not agree with {@code cmd.exe /c x}. */
@@ -14,28 +15,31 @@ final class CommandLines {
     }
 
     static boolean agree(String a, String b) {
-        String x = normalize(a);
-        String y = normalize(b);
-        if (x.equals(y)) {
-            return true;
+        int i = 0;
+        int j = 0;
+        int matched = 0;
+        while (true) {
+            i = next(a, i);
+            j = next(b, j);
+            if (i == a.length() || j == b.length()) {
+                return i == a.length() && j == b.length() || matched >= CUT_LENGTH;
+            }
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (x != y && Character.toLowerCase(x) != Character.toLowerCase(y)) {
+                return false;
+            }
+            i += x == '%' && i + 1 < a.length() && a.charAt(i + 1) == '%' ? 2 : 1;
+            j += y == '%' && j + 1 < b.length() && b.charAt(j + 1) == '%' ? 2 : 1;
+            matched++;
         }
-        String shorter = x.length() < y.length() ? x : y;
-        String longer = shorter == x ? y : x;
-        return shorter.length() >= CUT_LENGTH && longer.startsWith(shorter);
     }
 
-    private static String normalize(String commandLine) {
-        StringBuilder out = new StringBuilder(commandLine.length());
-        for (int i = 0; i < commandLine.length(); i++) {
-            char c = commandLine.charAt(i);
-            if (Character.isWhitespace(c)) {
-                continue;
-            }
-            if (c == '%' && i + 1 < commandLine.length() && commandLine.charAt(i + 1) == '%') {
-                i++;
-            }
-            out.append(Character.toLowerCase(c));
+    /** The index of the next character that counts, skipping white space. */
+    private static int next(String s, int from) {
+        while (from < s.length() && Character.isWhitespace(s.charAt(from))) {
+            from++;
         }
-        return out.toString();
+        return from;
     }
 }

@@ -49,17 +49,39 @@ final class FieldValues {
         if (!(value instanceof String s)) {
             return INVALID;
         }
-        String t = s.trim();
-        if (t.isEmpty() || t.equals("-")) {
+        return parse(s);
+    }
+
+    /** Decimal or {@code 0x} hex text, surrounded by any white space; parsed in place, as every event has some. */
+    static long parse(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && s.charAt(from) <= ' ') {
+            from++;
+        }
+        while (to > from && s.charAt(to - 1) <= ' ') {
+            to--;
+        }
+        if (from == to || to - from == 1 && s.charAt(from) == '-') {
             return ProcessClaims.NO_PID;
         }
-        try {
-            long n = t.startsWith("0x") || t.startsWith("0X")
-                    ? Long.parseUnsignedLong(t.substring(2), 16) : Long.parseLong(t);
-            return n < 0 ? INVALID : n;
-        } catch (NumberFormatException e) {
+        int radix = 10;
+        if (to - from > 2 && s.charAt(from) == '0' && (s.charAt(from + 1) == 'x' || s.charAt(from + 1) == 'X')) {
+            radix = 16;
+            from += 2;
+        }
+        if (to - from > (radix == 16 ? 16 : 18)) {
             return INVALID;
         }
+        long n = 0;
+        for (int i = from; i < to; i++) {
+            int digit = Character.digit(s.charAt(i), radix);
+            if (digit < 0) {
+                return INVALID;
+            }
+            n = n * radix + digit;
+        }
+        return n < 0 ? INVALID : n;
     }
 
     /** The text of a field, {@code null} when absent, empty or {@code -}. */

@@ -44,7 +44,8 @@ public record Guid(long hi, long lo) {
                 }
                 continue;
             }
-            int v = Character.digit(c, 16);
+            int v = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                    : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
             if (v < 0) {
                 return null;
             }

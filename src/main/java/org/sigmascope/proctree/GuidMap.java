@@ -1,70 +1,73 @@
 package org.sigmascope.proctree;
 
-import java.util.Arrays;
-
 /**
- * Process GUIDs of one host to process indexes, with open addressing over primitive arrays. The host is part of
- * the key: cloned machines can repeat GUIDs, and a GUID only identifies a process on the host that logged it.
+ * Process GUIDs of one host to process indexes, with open addressing over one primitive array: each slot is three
+ * longs (the GUID's halves, then host and value), so a lookup touches one cache line, which matters when every
+ * Sysmon event looks one up. The host is part of the key: cloned machines can repeat GUIDs, and a GUID only
+ * identifies a process on the host that logged it.
  */
 final class GuidMap {
-    private static final int EMPTY = -1;
-    private long[] hi;
-    private long[] lo;
-    private int[] hosts;
-    private int[] values;
+    private static final int WIDTH = 3;
+    private long[] slots;
+    private int capacity;
     private int size;
 
     GuidMap() {
         allocate(64);
     }
 
-    private void allocate(int capacity) {
-        hi = new long[capacity];
-        lo = new long[capacity];
-        hosts = new int[capacity];
-        values = new int[capacity];
-        Arrays.fill(values, EMPTY);
+    private void allocate(int slotCount) {
+        capacity = slotCount;
+        slots = new long[slotCount * WIDTH];
+        for (int i = 2; i < slots.length; i += WIDTH) {
+            slots[i] = -1; // value -1: empty
+        }
         size = 0;
     }
 
     /** The process, or -1. */
     int get(int host, Guid guid) {
-        int mask = values.length - 1;
+        int mask = capacity - 1;
         for (int slot = hash(host, guid) & mask; ; slot = (slot + 1) & mask) {
-            int value = values[slot];
-            if (value == EMPTY || hi[slot] == guid.hi() && lo[slot] == guid.lo() && hosts[slot] == host) {
-                return value;
+            int at = slot * WIDTH;
+            long tail = slots[at + 2];
+            if (tail == -1) {
+                return -1;
+            }
+            if (slots[at] == guid.hi() && slots[at + 1] == guid.lo() && (int) (tail >>> 32) == host) {
+                return (int) tail;
             }
         }
     }
 
     void put(int host, Guid guid, int value) {
-        if ((size + 1) * 2 > values.length) {
+        if ((size + 1) * 2 > capacity) {
             grow();
         }
-        int mask = values.length - 1;
-        int slot = hash(host, guid) & mask;
-        while (values[slot] != EMPTY && !(hi[slot] == guid.hi() && lo[slot] == guid.lo() && hosts[slot] == host)) {
-            slot = (slot + 1) & mask;
+        int mask = capacity - 1;
+        for (int slot = hash(host, guid) & mask; ; slot = (slot + 1) & mask) {
+            int at = slot * WIDTH;
+            long tail = slots[at + 2];
+            boolean empty = tail == -1;
+            if (empty || slots[at] == guid.hi() && slots[at + 1] == guid.lo() && (int) (tail >>> 32) == host) {
+                slots[at] = guid.hi();
+                slots[at + 1] = guid.lo();
+                slots[at + 2] = (long) host << 32 | (value & 0xFFFF_FFFFL);
+                if (empty) {
+                    size++;
+                }
+                return;
+            }
         }
-        if (values[slot] == EMPTY) {
-            size++;
-        }
-        hi[slot] = guid.hi();
-        lo[slot] = guid.lo();
-        hosts[slot] = host;
-        values[slot] = value;
     }
 
     private void grow() {
-        long[] oldHi = hi;
-        long[] oldLo = lo;
-        int[] oldHosts = hosts;
-        int[] oldValues = values;
-        allocate(oldValues.length * 2);
-        for (int i = 0; i < oldValues.length; i++) {
-            if (oldValues[i] != EMPTY) {
-                put(oldHosts[i], new Guid(oldHi[i], oldLo[i]), oldValues[i]);
+        long[] old = slots;
+        allocate(capacity * 2);
+        for (int at = 0; at < old.length; at += WIDTH) {
+            long tail = old[at + 2];
+            if (tail != -1) {
+                put((int) (tail >>> 32), new Guid(old[at], old[at + 1]), (int) tail);
             }
         }
     }

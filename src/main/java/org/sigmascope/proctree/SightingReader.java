@@ -91,7 +91,9 @@ public final class SightingReader {
     }
 
     private static boolean is(Event event, String channel, String provider) {
-        return event.channel().equalsIgnoreCase(channel) || event.provider().equalsIgnoreCase(provider);
+        // Exact first: it is how logs spell them, and it is much cheaper than ignoring case.
+        return event.channel().equals(channel) || event.provider().equals(provider)
+                || event.channel().equalsIgnoreCase(channel) || event.provider().equalsIgnoreCase(provider);
     }
 
     private static Sighting sysmon(Event event, Consumer<String> problems) {
@@ -109,30 +111,36 @@ public final class SightingReader {
                 return sighting(event, Sighting.Role.START, Witness.SYSMON, null, self, parent);
             }
             case 5 -> {
-                return sighting(event, Sighting.Role.STOP, Witness.SYSMON, null, sysmonSelf(event, "", problems),
-                        ProcessClaims.NONE);
+                return sighting(event, Sighting.Role.STOP, Witness.SYSMON, null,
+                        sysmonSelf(event, SelfFields.PLAIN, problems), ProcessClaims.NONE);
             }
             case 8, 10 -> {
                 return activity(event, Witness.SYSMON, SYSMON_ACTIVITY[event.eventId()],
-                        sysmonSelf(event, "Source", problems));
+                        sysmonSelf(event, SelfFields.SOURCE, problems));
             }
             default -> {
                 ActivityKind kind = SYSMON_ACTIVITY[event.eventId()];
-                return kind == null ? null : activity(event, Witness.SYSMON, kind, sysmonSelf(event, "", problems));
+                return kind == null ? null
+                        : activity(event, Witness.SYSMON, kind, sysmonSelf(event, SelfFields.PLAIN, problems));
             }
         }
     }
 
-    /** {@code ProcessGuid}, {@code ProcessId}, {@code Image}, {@code User}, or their {@code Source…} forms. */
-    private static ProcessClaims sysmonSelf(Event event, String prefix, Consumer<String> problems) {
+    /** The names of a Sysmon event's own process fields: plain, or with the {@code Source} prefix of 8 and 10. */
+    private record SelfFields(String guid, String guidUpper, String pid, String image, String user) {
+        static final SelfFields PLAIN = new SelfFields("ProcessGuid", "ProcessGUID", "ProcessId", "Image", "User");
+        static final SelfFields SOURCE = new SelfFields("SourceProcessGuid", "SourceProcessGUID", "SourceProcessId",
+                "SourceImage", "SourceUser");
+    }
+
+    private static ProcessClaims sysmonSelf(Event event, SelfFields names, Consumer<String> problems) {
         Fields f = event.fields();
-        String guid = FieldValues.text(f, prefix + "ProcessGuid");
+        String guid = FieldValues.text(f, names.guid());
         if (guid == null) {
-            guid = FieldValues.text(f, prefix + "ProcessGUID"); // Sysmon 10 spells it so
+            guid = FieldValues.text(f, names.guidUpper()); // Sysmon 10 spells it so
         }
-        return new ProcessClaims(pid(event, prefix + "ProcessId", problems), Guid.parseOrNull(guid),
-                FieldValues.text(f, prefix + "Image"), null, FieldValues.text(f, prefix + "User"),
-                ProcessClaims.NO_LOGON);
+        return new ProcessClaims(pid(event, names.pid(), problems), Guid.parseOrNull(guid),
+                FieldValues.text(f, names.image()), null, FieldValues.text(f, names.user()), ProcessClaims.NO_LOGON);
     }
 
     private static Sighting security(Event event, Consumer<String> problems) {
