@@ -246,14 +246,14 @@ public final class ProcessTree {
         }
         Map<ActivityKind, Integer> activity = new EnumMap<>(ActivityKind.class);
         for (ActivityKind kind : ActivityKind.ALL) {
-            int count = table.activity[p * ProcessTable.KINDS + kind.ordinal()];
+            int count = table.activity(p, kind);
             if (count > 0) {
                 activity.put(kind, count);
             }
         }
         return new Process(p, host(p), table.pidOf(p), table.guid(p), table.image[p], table.commandLine[p],
                 table.user[p], table.logonId[p], Ticks.toInstant(table.start[p]), Ticks.toInstant(table.end[p]),
-                Ticks.toInstant(table.firstSeen[p]), Ticks.toInstant(table.lastSeen[p]),
+                Ticks.toInstant(table.firstSeen(p)), Ticks.toInstant(table.lastSeen(p)),
                 table.has(p, ProcessTable.PLACEHOLDER), startedBy, table.parent[p], link(p),
                 table.claimedParentImage[p], table.sysmonStart[p], table.securityStart[p], table.stopEvent[p],
                 activity);
@@ -282,6 +282,6 @@ public final class ProcessTree {
 
     /** The stop, or else the last evidence of a process, in 100 ns ticks, or {@link Ticks#UNKNOWN}. */
     private long lastTicks(int p) {
-        return Ticks.known(table.end[p]) ? Math.max(table.end[p], table.lastSeen[p]) : table.lastSeen[p];
+        return Ticks.known(table.end[p]) ? Math.max(table.end[p], table.lastSeen(p)) : table.lastSeen(p);
     }
 }

@@ -29,6 +29,7 @@ public final class ProcessTreeBuilder {
     private long problemCount;
     private long events;
     private boolean built;
+    private final java.util.function.Consumer<String> problemSink = this::problem;
 
     public ProcessTreeBuilder(TreeOptions options) {
         this.options = options;
@@ -42,7 +43,7 @@ public final class ProcessTreeBuilder {
     /** Offers an event; the next one must not be earlier (on the same host) by more than the tolerance. */
     public void accept(Event event) {
         events++;
-        Sighting sighting = SightingReader.read(event, this::problem);
+        Sighting sighting = SightingReader.read(event, problemSink);
         if (sighting != null) {
             accept(sighting);
         }

@@ -20,6 +20,8 @@ final class SightingLinker {
     final LongIntMap pids = new LongIntMap();
     final GuidMap guids = new GuidMap();
     final Counters counters = new Counters();
+    /** How many displaced holders of one id are tried before giving up. */
+    private static final int MAX_DISPLACED = 4;
     final long tolerance;
     final boolean indexEvents;
 
@@ -184,7 +186,8 @@ final class SightingLinker {
             if (g == p) {
                 table.link(p, -1, LinkKind.UNKNOWN, LinkReason.CYCLE, -1, ProcessTable.Checks.NONE);
             } else {
-                table.link(p, g, LinkKind.EXACT, LinkReason.GUID, -1, compare(claims, g));
+                // The GUID decides; the command line is not compared (it costs, and would change nothing).
+                table.link(p, g, LinkKind.EXACT, LinkReason.GUID, -1, compare(claims, g, false));
             }
             return;
         }
@@ -207,13 +210,23 @@ final class SightingLinker {
             return;
         }
         ProcessTable.Checks checks = compare(claims, q);
-        LinkReason refusal = !alive(q, s.time()) ? LinkReason.PID_REUSED
-                : checks.logon() == Check.DISAGREED ? LinkReason.LOGON_MISMATCH
-                : checks.image() == Check.DISAGREED ? LinkReason.IMAGE_MISMATCH
-                : checks.commandLine() == Check.DISAGREED ? LinkReason.COMMAND_LINE_MISMATCH
-                : null;
+        LinkReason refusal = refusal(q, checks, s.time());
+        for (int d = table.displaced[q], depth = 0; refusal != null && d >= 0 && depth < MAX_DISPLACED; depth++) {
+            d = resolve(d);
+            ProcessTable.Checks fits = compare(claims, d);
+            if (d != p && refusal(d, fits, s.time()) == null) {
+                q = d; // the earlier holder, displaced by a placeholder another child's contradiction made
+                checks = fits;
+                refusal = null;
+            } else {
+                d = table.displaced[d];
+            }
+        }
         if (refusal != null) {
             int ph = placeholder(host, claims, s.time(), ProcessTable.CLAIM_ONLY);
+            if (refusal != LinkReason.PID_REUSED) {
+                table.displaced[ph] = q;
+            }
             table.link(p, ph, LinkKind.UNKNOWN, refusal, q, checks);
             return;
         }
@@ -227,15 +240,28 @@ final class SightingLinker {
         }
     }
 
+    /** Why the holder of a process id cannot be the parent, or {@code null} when it can. */
+    private LinkReason refusal(int q, ProcessTable.Checks checks, long time) {
+        return !alive(q, time) ? LinkReason.PID_REUSED
+                : checks.logon() == Check.DISAGREED ? LinkReason.LOGON_MISMATCH
+                : checks.image() == Check.DISAGREED ? LinkReason.IMAGE_MISMATCH
+                : checks.commandLine() == Check.DISAGREED ? LinkReason.COMMAND_LINE_MISMATCH
+                : null;
+    }
+
     /** What the child says about its parent, compared with what is known of the candidate. */
     private ProcessTable.Checks compare(ProcessClaims claims, int q) {
+        return compare(claims, q, true);
+    }
+
+    private ProcessTable.Checks compare(ProcessClaims claims, int q, boolean commandLines) {
         Check logon = !claims.hasLogon() || table.logonId[q] == ProcessClaims.NO_LOGON ? Check.NOT_COMPARED
                 : claims.logonId() == table.logonId[q] ? Check.AGREED : Check.DISAGREED;
         Check image = !Images.known(claims.image()) || !Images.known(table.image[q]) ? Check.NOT_COMPARED
                 : Images.agree(claims.image(), table.image[q]) ? Check.AGREED : Check.DISAGREED;
         String said = claims.commandLine();
         String known = table.commandLine[q];
-        Check commandLine = said == null || known == null ? Check.NOT_COMPARED
+        Check commandLine = !commandLines || said == null || known == null ? Check.NOT_COMPARED
                 : CommandLines.agree(said, known) ? Check.AGREED : Check.DISAGREED;
         return new ProcessTable.Checks(logon, image, commandLine);
     }
@@ -332,17 +358,26 @@ final class SightingLinker {
             return p >= 0 ? p : adoptGuid(host, self, s.time());
         }
         int q = byPid(host, self.pid());
-        if (q < 0 || Images.disagree(table.image[q], self.image())
+        for (int depth = 0; q >= 0 && depth <= MAX_DISPLACED; depth++) {
+            if (fits(q, s)) {
+                return q;
+            }
+            q = resolve(table.displaced[q]);
+        }
+        return -1;
+    }
+
+    /** Whether a stop or activity can be about the process: alive at its time, image and logon not contradicting. */
+    private boolean fits(int q, Sighting s) {
+        ProcessClaims self = s.self();
+        if (Images.disagree(table.image[q], self.image())
                 || self.hasLogon() && table.logonId[q] != ProcessClaims.NO_LOGON && self.logonId() != table.logonId[q]) {
-            return -1;
+            return false;
         }
         if (Ticks.known(table.effectiveStart(q)) && Ticks.known(s.time())
                 && table.effectiveStart(q) > s.time() + tolerance) {
-            return -1;
+            return false;
         }
-        if (alive(q, s.time())) {
-            return q;
-        }
-        return -1;
+        return alive(q, s.time());
     }
 }

@@ -1,8 +1,6 @@
 package org.sigmascope.proctree;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +20,8 @@ import org.sigmascope.model.Event;
  * instead of straight to the builder in time order (the path of the case store).
  */
 public final class ProcessTreeBench {
-    /** Small enough for a batch to stay in cache, as events fresh from a reader or the store are. */
-    private static final int BATCH = 4096;
+    /** Small enough to stay in cache, as an event handed on by a reader or the store the moment it is made is. */
+    private static final int BATCH = 256;
 
     private ProcessTreeBench() {
     }
@@ -42,13 +40,42 @@ public final class ProcessTreeBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        SyntheticStream stream = new SyntheticStream(seed, hosts);
+        Run run = run(new SyntheticStream(seed, hosts), events, buffered);
+        ProcessTree tree = run.tree();
+        TreeStats stats = tree.stats();
+        System.gc();
+        long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        System.out.printf(Locale.ROOT, "%s: %,d events on %d hosts (%,d starts, %,d stops, %,d activities)%n",
+                buffered ? "buffered" : "time-ordered", stats.events(), hosts, stats.starts(), stats.stops(),
+                stats.activities());
+        System.out.printf(Locale.ROOT, "tree: %,d processes (%,d placeholders), links %,d exact, %,d inferred,"
+                        + " %,d unknown; %,d starts merged%n", stats.processes(), stats.placeholders(), stats.exact(),
+                stats.inferred(), stats.unknown(), stats.mergedStarts());
+        System.out.printf(Locale.ROOT, "wall time in the tree: %.2f s (offering events %.2f s, building %.2f s),"
+                + " %,.0f events/s%n", (run.feedNanos() + run.buildNanos()) / 1e9, run.feedNanos() / 1e9,
+                run.buildNanos() / 1e9, stats.events() / ((run.feedNanos() + run.buildNanos()) / 1e9));
+        System.out.printf(Locale.ROOT, "CPU time of the thread in the tree: %.2f s (offering %.2f s, building %.2f s;"
+                        + " the machine's other work and the collector's threads excluded)%n",
+                (run.feedCpu() + run.buildCpu()) / 1e9, run.feedCpu() / 1e9, run.buildCpu() / 1e9);
+        System.out.printf(Locale.ROOT, "heap: %,d MB live after the build (the tree alone), in a heap of at most"
+                + " %,d MB (-Xmx)%n", retained >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        if (tree.size() == 0) {
+            throw new IllegalStateException("no processes built");
+        }
+    }
+
+    /** The tree, and the time spent in it: wall and this thread's CPU, offering events and building. */
+    private record Run(ProcessTree tree, long feedNanos, long feedCpu, long buildNanos, long buildCpu) {
+    }
+
+    /** Feeds the stream to a builder or a buffer, which are gone once this returns: only the tree is left. */
+    private static Run run(SyntheticStream stream, long events, boolean buffered) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ProcessTreeBuilder builder = new ProcessTreeBuilder();
         SightingBuffer buffer = new SightingBuffer();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long fed = 0;
-        long treeNanos = 0;
-        long treeCpu = 0;
+        long feedNanos = 0;
+        long feedCpu = 0;
         while (fed < events) {
             List<Event> batch = stream.next((int) Math.min(BATCH, events - fed));
             long cpu = threads.getCurrentThreadCpuTime();
@@ -60,41 +87,13 @@ public final class ProcessTreeBench {
                     builder.accept(event);
                 }
             }
-            treeNanos += System.nanoTime() - started;
-            treeCpu += threads.getCurrentThreadCpuTime() - cpu;
+            feedNanos += System.nanoTime() - started;
+            feedCpu += threads.getCurrentThreadCpuTime() - cpu;
             fed += batch.size();
         }
-        long feedNanos = treeNanos;
         long cpu = threads.getCurrentThreadCpuTime();
         long started = System.nanoTime();
         ProcessTree tree = buffered ? buffer.build(TreeOptions.defaults()) : builder.build();
-        long buildNanos = System.nanoTime() - started;
-        treeCpu += threads.getCurrentThreadCpuTime() - cpu;
-        treeNanos += buildNanos;
-        TreeStats stats = tree.stats();
-        System.gc();
-        long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
-        System.out.printf(Locale.ROOT, "%s: %,d events on %d hosts (%,d starts, %,d stops, %,d activities)%n",
-                buffered ? "buffered" : "time-ordered", stats.events(), hosts, stats.starts(), stats.stops(),
-                stats.activities());
-        System.out.printf(Locale.ROOT, "tree: %,d processes (%,d placeholders), links %,d exact, %,d inferred,"
-                        + " %,d unknown; %,d starts merged%n", stats.processes(), stats.placeholders(), stats.exact(),
-                stats.inferred(), stats.unknown(), stats.mergedStarts());
-        System.out.printf(Locale.ROOT, "time in the tree: %.2f s (offering events %.2f s, building %.2f s),"
-                + " %,.0f events/s%n", treeNanos / 1e9, feedNanos / 1e9, buildNanos / 1e9, stats.events() / (treeNanos / 1e9));
-        System.out.printf(Locale.ROOT, "CPU time of the thread in the tree: %.2f s (the machine's other work and the"
-                + " collector's threads excluded)%n", treeCpu / 1e9);
-        System.out.printf(Locale.ROOT, "heap: %,d MB live after the build (the tree and the last batch of events),"
-                + " %,d MB peak of all pools, max %,d MB%n", retained >> 20, peak >> 20,
-                Runtime.getRuntime().maxMemory() >> 20);
-        if (tree.size() == 0) {
-            throw new IllegalStateException("no processes built");
-        }
+        return new Run(tree, feedNanos, feedCpu, System.nanoTime() - started, threads.getCurrentThreadCpuTime() - cpu);
     }
 }

@@ -85,6 +85,25 @@ class ProcessTreeBuilderTest {
     }
 
     @Test
+    void aRefusalDoesNotHideTheHolderFromEventsThatFitIt() {
+        // A creator impersonating a user makes a 4688 whose logon session is not its own: that child's link is
+        // refused, but a later child in the holder's own session, and the holder's stop, still find the holder.
+        String svchost = "C:\\Windows\\System32\\svchost.exe";
+        Event holder = e.securityStart(1, 100, svchost, "svchost -k netsvcs", 4, null, SYSTEM, 0);
+        Event impersonated = e.securityStart(2, 200, WHOAMI, "whoami", 100, svchost, USER, 0);
+        Event own = e.securityStart(3, 204, CMD, "cmd", 100, svchost, SYSTEM, 0);
+        Event stop = e.securityStop(4, 100, svchost, SYSTEM);
+        ProcessTree tree = TestEvents.build(holder, impersonated, own, stop);
+        int h = byStart(tree, holder);
+        assertEquals(LinkReason.LOGON_MISMATCH, tree.link(byStart(tree, impersonated)).reason());
+        Link link = tree.link(byStart(tree, own));
+        assertEquals(LinkKind.INFERRED, link.kind());
+        assertEquals(h, link.parent());
+        assertEquals(h, tree.processOfEvent(stop.id()));
+        assertEquals(TestEvents.at(4), tree.process(h).end());
+    }
+
+    @Test
     void aHolderRunningAnotherImageIsRefused() {
         Event holder = e.securityStart(1, 100, NOTEPAD, "notepad", 4, null, USER, 0);
         Event child = e.securityStart(2, 200, WHOAMI, "whoami", 100, CMD, USER, 0);

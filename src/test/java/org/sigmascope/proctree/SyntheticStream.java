@@ -36,6 +36,7 @@ final class SyntheticStream {
         final long[] aliveGuid = new long[PID_SPACE];
         final int[] aliveImage = new int[PID_SPACE];
         final long[] aliveLogon = new long[PID_SPACE];
+        final String[] aliveCommand = new String[PID_SPACE];
         final boolean[] used = new boolean[PID_SPACE];
         int alive;
         long record;
@@ -111,7 +112,7 @@ final class SyntheticStream {
         s.put("ParentProcessGuid", parent < 0 ? "{00000000-0000-0000-0000-000000000000}" : guid(host.aliveGuid[parent]));
         s.put("ParentProcessId", (long) ppid);
         s.put("ParentImage", parentImage);
-        s.put("ParentCommandLine", parentImage);
+        s.put("ParentCommandLine", parent < 0 ? parentImage : host.aliveCommand[parent]);
         batch.add(event(host, 1, SightingReader.SYSMON_CHANNEL, SightingReader.SYSMON_PROVIDER, now + 5_000, s));
         Fields.Builder w = security(host, 4688, 14);
         w.put("SubjectLogonId", "0x" + Long.toHexString(parent < 0 ? 0x3e7 : host.aliveLogon[parent]));
@@ -119,7 +120,8 @@ final class SyntheticStream {
         w.put("NewProcessName", IMAGES[image]);
         w.put("ProcessId", "0x" + Integer.toHexString(ppid));
         w.put("CommandLine", commandLine);
-        w.put("TargetLogonId", "0x0");
+        long creator = parent < 0 ? 0x3e7 : host.aliveLogon[parent];
+        w.put("TargetLogonId", logon == creator ? "0x0" : "0x" + Long.toHexString(logon));
         w.put("ParentProcessName", parentImage);
         batch.add(event(host, 4688, SightingReader.SECURITY_CHANNEL, SightingReader.SECURITY_PROVIDER, now, w));
         int slot = host.alive++;
@@ -127,6 +129,7 @@ final class SyntheticStream {
         host.aliveGuid[slot] = guid;
         host.aliveImage[slot] = image;
         host.aliveLogon[slot] = logon;
+        host.aliveCommand[slot] = commandLine;
     }
 
     private void stop(Host host, List<Event> batch) {
@@ -148,6 +151,8 @@ final class SyntheticStream {
         host.aliveGuid[slot] = host.aliveGuid[last];
         host.aliveImage[slot] = host.aliveImage[last];
         host.aliveLogon[slot] = host.aliveLogon[last];
+        host.aliveCommand[slot] = host.aliveCommand[last];
+        host.aliveCommand[last] = null;
     }
 
     private void activity(Host host, int slot, List<Event> batch) {
