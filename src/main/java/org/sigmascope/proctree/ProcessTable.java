@@ -3,7 +3,7 @@ package org.sigmascope.proctree;
 import java.util.Arrays;
 
 /**
- * The processes of a tree as columns of primitive arrays (plus shared strings): about 200 bytes a process and no
+ * The processes of a tree as columns of primitive arrays (plus shared strings): about 170 bytes a process and no
  * object per process, so the trees of a case with millions of processes fit in memory. The builder appends and
  * updates rows; {@link #compact} makes the final, ordered table the {@link ProcessTree} reads.
  *

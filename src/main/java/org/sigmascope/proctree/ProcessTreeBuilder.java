@@ -13,8 +13,9 @@ import org.sigmascope.model.Event;
  * for evidence read file by file, use {@link SightingBuffer}). Events that say nothing about processes are skipped
  * cheaply, so a store may offer everything or only what {@link SightingReader#SELECTORS} selects.
  *
- * <p>Memory grows with the processes (about 200 bytes each) and, with {@link TreeOptions#indexEvents()}, 12 bytes
- * per attached event; events themselves are never kept. Not thread-safe: one thread offers events.
+ * <p>Memory grows with the processes (about 250 bytes each, with the lookups, plus their strings) and, with
+ * {@link TreeOptions#indexEvents()}, 12 bytes per attached event; events themselves are never kept. Not thread-safe:
+ * one thread offers events.
  */
 public final class ProcessTreeBuilder {
     private static final int MAX_PROBLEMS = 100;
