@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.sigmascope.cli.SigmascopeCommand;
+import org.sigmascope.logging.AppLog;
 import org.sigmascope.ui.DesktopLauncher;
+import org.sigmascope.workspace.Workspace;
 
 /**
  * Entry point. With no arguments, or with only evidence paths ({@code sigmascope samples/}), opens the desktop
@@ -17,7 +19,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        if (opensApp(args)) {
+        boolean app = opensApp(args);
+        AppLog.install(Workspace.fromEnvironment(), app ? "app" : "command " + args[0]);
+        if (app) {
             DesktopLauncher.launch(args);
             return;
         }

@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The application's version and build details, from {@code sigmascope-version.properties} (filled in by Maven). */
+/**
+ * The application's version and build details: the version and build time from {@code sigmascope-version.properties}
+ * (filtered by Maven), the git commit and whether the tree was modified from {@code sigmascope-git.properties} (written
+ * by the pom's {@code git-commit} execution).
+ */
 public final class Version {
     private static final Properties PROPERTIES = load();
 
@@ -13,24 +17,51 @@ public final class Version {
 
     private static Properties load() {
         Properties properties = new Properties();
-        try (InputStream in = Version.class.getResourceAsStream("/sigmascope-version.properties")) {
-            if (in != null) {
-                properties.load(in);
+        for (String resource : new String[] {"/sigmascope-version.properties", "/sigmascope-git.properties"}) {
+            try (InputStream in = Version.class.getResourceAsStream(resource)) {
+                if (in != null) {
+                    properties.load(in);
+                }
+            } catch (IOException e) {
+                // Without the file these details read "unknown"; nothing else depends on them.
             }
-        } catch (IOException e) {
-            // Without the file the version reads "unknown"; nothing else depends on it.
         }
         return properties;
     }
 
     public static String version() {
-        return PROPERTIES.getProperty("version", "unknown");
+        return property("version");
     }
 
-    /** Several lines: version, build time, Java runtime. */
+    /** The full git commit the build was made from, or {@code unknown} when built outside a git checkout. */
+    public static String commit() {
+        return property("commit");
+    }
+
+    /** When the build was made, UTC, ISO-8601. */
+    public static String built() {
+        return property("built");
+    }
+
+    /** Whether the build included changes not committed to git, which the commit alone would not reproduce. */
+    public static boolean modifiedTree() {
+        return "modified".equals(PROPERTIES.getProperty("tree"));
+    }
+
+    private static String property(String name) {
+        String value = PROPERTIES.getProperty(name, "");
+        // An unfiltered placeholder means the resource was copied without Maven (an IDE build).
+        return value.isBlank() || value.startsWith("${") ? "unknown" : value;
+    }
+
+    /** Several lines: version, commit, build time, Java runtime and operating system. */
     public static String describe() {
         return "Sigmascope " + version() + "\n"
-                + "built " + PROPERTIES.getProperty("built", "unknown") + "\n"
-                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
+                + "commit " + commit() + (modifiedTree() ? " with uncommitted changes" : "") + "\n"
+                + "built " + built() + "\n"
+                + "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ", "
+                + System.getProperty("java.home") + ")\n"
+                + System.getProperty("os.name") + " " + System.getProperty("os.version") + " ("
+                + System.getProperty("os.arch") + ")";
     }
 }

@@ -34,7 +34,7 @@ import org.sigmascope.task.Cancellation;
         description = "Print the events of evidence files or folders, one JSON object per line, fields in Sigma's naming.")
 final class DumpCommand implements Callable<Integer> {
     @Option(names = {"-f", "--format"}, defaultValue = "jsonl", paramLabel = "FORMAT",
-            description = "Output format: jsonl (default).")
+            description = "Output format: jsonl (default), or xml (EVTX records as Windows renders them).")
     String format;
 
     @Option(names = "--include-recovered", description = "Also print records carved from EVTX slack space.")
@@ -51,15 +51,16 @@ final class DumpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!format.equals("jsonl")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "-f must be jsonl");
+        if (!format.equals("jsonl") && !format.equals("xml")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "-f must be jsonl or xml");
         }
         PrintWriter err = spec.commandLine().getErr();
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
         int[] unreadable = {0};
         ScanSummary summary;
         try (Writer out = Outputs.open(output, spec.commandLine().getOut());
-             JsonGenerator generator = JsonCodec.MAPPER.getFactory().createGenerator(out)) {
+             JsonGenerator generator = JsonCodec.lineGenerator(out);
+             XmlDump xml = format.equals("xml") ? new XmlDump(out, err) : null) {
             java.util.Map<Integer, String> names = new java.util.HashMap<>();
             ScanListener listener = new ScanListener() {
                 @Override
@@ -70,11 +71,22 @@ final class DumpCommand implements Callable<Integer> {
                 @Override
                 public void sourceStarted(Source source) {
                     names.put(source.id(), source.displayName());
+                    try {
+                        if (xml != null) {
+                            xml.sourceStarted(source);
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
 
                 @Override
                 public void event(Event event) {
                     try {
+                        if (xml != null) {
+                            xml.event(event);
+                            return;
+                        }
                         JsonCodec.writeLine(generator, toJson(event, names.get(event.sourceId())));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
@@ -84,6 +96,13 @@ final class DumpCommand implements Callable<Integer> {
                 @Override
                 public void sourceFinished(Source source, SourceStats stats) {
                     progress.finish();
+                    try {
+                        if (xml != null) {
+                            xml.sourceFinished();
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                     Reports.printSourceStats(err, source, stats);
                 }
 

@@ -6,9 +6,11 @@ import java.util.List;
 
 import picocli.CommandLine.Option;
 
+import org.sigmascope.rulelibrary.RuleLibrary;
 import org.sigmascope.sigma.BuiltinRules;
 import org.sigmascope.sigma.RuleSet;
 import org.sigmascope.sigma.load.RuleLoader;
+import org.sigmascope.workspace.Workspace;
 
 /** The rule options that {@code scan} and {@code rules check} share. */
 final class RuleOptions {
@@ -18,6 +20,10 @@ final class RuleOptions {
 
     @Option(names = "--no-builtin-rules", description = "Do not load the rules that ship with Sigmascope.")
     boolean noBuiltinRules;
+
+    @Option(names = "--no-library-rules",
+            description = "Do not load your rule library (the rules fetched by 'rules update').")
+    boolean noLibraryRules;
 
     /** The rule sources in loading order: built-in rules first, so they win over duplicates. */
     List<RuleLoader.RuleSource> sources(boolean builtinByDefault) {
@@ -29,7 +35,17 @@ final class RuleOptions {
         return sources;
     }
 
+    /** The rule sources as the analyst gave them, for reports: {@code builtin:windows/} and the paths. */
+    List<String> sourceNames(boolean builtinByDefault) {
+        List<String> names = new ArrayList<>();
+        sources(builtinByDefault).forEach(source -> names.add(source.displayPrefix() != null
+                ? source.displayPrefix() : source.path().toString()));
+        return names;
+    }
+
+    /** The rules; by default also the analyst's rule library, after all others (rules named here win). */
     RuleSet load(boolean builtinByDefault) {
-        return RuleLoader.load(sources(builtinByDefault));
+        RuleSet rules = RuleLoader.load(sources(builtinByDefault));
+        return builtinByDefault && !noLibraryRules ? RuleLibrary.of(Workspace.fromEnvironment()).addTo(rules) : rules;
     }
 }

@@ -10,15 +10,15 @@ import picocli.CommandLine.Mixin;
 import org.sigmascope.sigma.RuleSet;
 
 /** {@code sigmascope rules …}: work with rule sets. */
-@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check Sigma rules.",
-        subcommands = RulesCommand.Check.class)
+@Command(name = "rules", mixinStandardHelpOptions = true, description = "Check Sigma rules, update the rule library.",
+        subcommands = {RulesCommand.Check.class, RulesUpdateCommand.class})
 final class RulesCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed (check)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is needed (check, update)");
     }
 
     /** {@code rules check}: load rules and report each that fails, as {@code path:line: message}. */

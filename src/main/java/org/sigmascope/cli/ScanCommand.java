@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -17,10 +16,13 @@ import picocli.CommandLine.Parameters;
 
 import org.sigmascope.ingest.ReadOptions;
 import org.sigmascope.model.Detection;
+import org.sigmascope.model.Event;
 import org.sigmascope.model.Level;
 import org.sigmascope.model.Source;
 import org.sigmascope.model.SourceStats;
-import org.sigmascope.report.DetectionWriter;
+import org.sigmascope.report.scan.ScanContext;
+import org.sigmascope.report.scan.ScanOutput;
+import org.sigmascope.report.scan.ScanOutputs;
 import org.sigmascope.scan.ScanListener;
 import org.sigmascope.scan.ScanRequest;
 import org.sigmascope.scan.ScanSummary;
@@ -44,9 +46,14 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--include-recovered", description = "Also scan records carved from EVTX slack space.")
     boolean includeRecovered;
 
-    @Option(names = {"-f", "--format"}, defaultValue = "table", paramLabel = "FORMAT",
-            description = "Output format: table, csv or jsonl (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
+            description = "Output format: table, csv, jsonl, html, pdf, hayabusa, timeline or timesketch "
+                    + "(default: by the -o file's extension, else table).")
     String format;
+
+    @Option(names = "--time-zone", paramLabel = "ZONE", defaultValue = "UTC",
+            description = "Time zone of the times in html, pdf, hayabusa and timeline output (default: UTC).")
+    String timeZone;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
     Path output;
@@ -65,8 +72,16 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Level level = Level.parse(minLevel).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                 "--min-level must be informational, low, medium, high or critical, not '" + minLevel + "'"));
-        if (!List.of("table", "csv", "jsonl").contains(format)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "-f must be table, csv or jsonl");
+        String chosen = format != null ? format.toLowerCase(java.util.Locale.ROOT) : ScanOutputs.forFile(output);
+        ScanOutputs.problem(chosen, output).ifPresent(problem -> {
+            throw new CommandLine.ParameterException(spec.commandLine(), problem);
+        });
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--time-zone: unknown zone '" + timeZone + "'");
         }
         RuleSet rules = ruleOptions.load(true);
         rules.failures().forEach(f -> err.println(f));
@@ -75,31 +90,40 @@ final class ScanCommand implements Callable<Integer> {
             options = options.withThreads(threads);
         }
         ReferenceEngine engine = new ReferenceEngine(rules, LogsourceMapping.builtin());
-        Map<Integer, String> sourceNames = new HashMap<>();
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
         int[] unreadable = {0};
         ScanSummary summary;
-        try (Writer out = Outputs.open(output, spec.commandLine().getOut());
-             DetectionWriter writer = DetectionWriter.create(format, out, id -> sourceNames.getOrDefault(id, ""))) {
+        ScanContext context = new ScanContext(inputs, rules, ruleOptions.sourceNames(true), "reference", level, zone,
+                output);
+        try (Writer out = ScanOutputs.writesFileItself(chosen) ? Writer.nullWriter()
+                : Outputs.open(output, spec.commandLine().getOut());
+             ScanOutput writer = ScanOutputs.create(chosen, out, context)) {
             ScanListener listener = new ScanListener() {
                 @Override
                 public void sourceStarted(Source source) {
-                    sourceNames.put(source.id(), source.displayName());
+                    writer.sourceStarted(source);
+                }
+
+                @Override
+                public boolean wantsEvents() {
+                    return writer.wantsEvents();
+                }
+
+                @Override
+                public void event(Event event) {
+                    writer.event(event);
                 }
 
                 @Override
                 public void detection(Detection detection) {
-                    try {
-                        writer.write(detection);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
+                    writer.detection(detection);
                 }
 
                 @Override
                 public void sourceFinished(Source source, SourceStats stats) {
                     progress.finish();
                     Reports.printSourceStats(err, source, stats);
+                    writer.sourceFinished(source, stats);
                 }
 
                 @Override
@@ -107,6 +131,7 @@ final class ScanCommand implements Callable<Integer> {
                     progress.finish();
                     err.println(source.displayName() + ": " + message);
                     unreadable[0]++;
+                    writer.sourceFailed(source, message);
                 }
             };
             summary = Scanner.scan(new ScanRequest(inputs, engine, options, level, 1, 1), listener, progress,

@@ -5,16 +5,20 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import org.sigmascope.Version;
+import org.sigmascope.logging.AppLog;
 
 /** The {@code sigmascope} command and its subcommands (the command-line contract, docs/cli.md). */
 @Command(name = "sigmascope", mixinStandardHelpOptions = true, versionProvider = SigmascopeCommand.VersionText.class,
         description = "Forensic analysis of Windows event logs with Sigma rules. Without a command, opens the app.",
-        subcommands = {ScanCommand.class, DumpCommand.class, RulesCommand.class, TreeCommand.class})
+        subcommands = {ScanCommand.class, DumpCommand.class, RulesCommand.class, GenerateCommand.class,
+                TreeCommand.class})
 public final class SigmascopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,7 +38,10 @@ public final class SigmascopeCommand implements Runnable {
         commandLine.setErr(stderr);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             stdout.flush();
-            stderr.println("sigmascope: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            // The analyst gets a sentence; the stack trace goes to the log file.
+            Logger.getLogger(SigmascopeCommand.class.getName()).log(Level.SEVERE, "command failed", e);
+            stderr.println("sigmascope: " + (e.getMessage() == null ? e.toString() : e.getMessage())
+                    + AppLog.current().map(log -> " (details in " + log + ")").orElse(""));
             return 1;
         });
         try {

@@ -165,6 +165,16 @@ public final class JsonCodec {
         }
     }
 
+    /**
+     * A generator for JSON Lines: no separator between root values (Jackson puts a space there by default), since
+     * {@link #writeLine} ends each value with a newline.
+     */
+    public static JsonGenerator lineGenerator(java.io.Writer out) throws IOException {
+        JsonGenerator generator = MAPPER.getFactory().createGenerator(out);
+        generator.setRootValueSeparator(null);
+        return generator;
+    }
+
     /** Writes a node as one line, for JSON Lines output. */
     public static void writeLine(JsonGenerator generator, JsonNode node) throws IOException {
         MAPPER.writeTree(generator, node);

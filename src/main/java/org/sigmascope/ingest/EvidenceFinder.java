@@ -14,7 +14,8 @@ import java.util.stream.Stream;
  *
  * <p>A file named directly is taken whatever its name, since its format is detected from its content. Under a
  * folder, only names that look like evidence are taken, so a folder that also holds notes or tools can be
- * given as it is.
+ * given as it is. Sigmascope's own metadata beside evidence ({@code *.sigmascope.json}, {@code *.sigmascope.jsonl}:
+ * the generator's ground truth and manifest) is never taken from a folder.
  */
 public final class EvidenceFinder {
     private static final List<String> EVIDENCE_SUFFIXES = List.of(".evtx", ".json", ".jsonl", ".ndjson", ".csv");
@@ -50,6 +51,9 @@ public final class EvidenceFinder {
 
     static boolean looksLikeEvidence(Path path) {
         String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".sigmascope.json") || name.endsWith(".sigmascope.jsonl")) {
+            return false;
+        }
         for (String compressed : COMPRESSED_SUFFIXES) {
             for (String suffix : EVIDENCE_SUFFIXES) {
                 if (name.endsWith(suffix + compressed)) {

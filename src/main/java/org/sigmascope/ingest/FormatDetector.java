@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.sigmascope.ingest.evtx.EvtxEvidenceReader;
 import org.sigmascope.ingest.json.JsonEvidenceReader;
 
 /** Picks the reader for a file by its content, never by its name. */
@@ -25,6 +26,9 @@ public final class FormatDetector {
     }
 
     static Optional<EvidenceReader> readerFor(byte[] head, int length) {
+        if (EvtxEvidenceReader.looksLikeEvtx(head, length)) {
+            return Optional.of(new EvtxEvidenceReader());
+        }
         int i = skipBomAndSpace(head, length);
         if (i < length && (head[i] == '{' || head[i] == '[')) {
             return Optional.of(new JsonEvidenceReader());

@@ -194,9 +194,13 @@ public final class Fields {
      * evtx crate names repeated EventData entries.
      */
     public static final class Builder {
+        private static final int LINEAR_LIMIT = 8;
+
         private String[] names;
         private Object[] values;
         private int size;
+        /** Open-addressing index of names (index plus one), built once the builder outgrows a linear scan. */
+        private int[] slots;
 
         private Builder(int expectedSize) {
             names = new String[Math.max(4, expectedSize)];
@@ -243,6 +247,7 @@ public final class Fields {
                 size--;
                 names[size] = null;
                 values[size] = null;
+                slots = null;
             }
             return this;
         }
@@ -259,16 +264,48 @@ public final class Fields {
             names[size] = name;
             values[size] = value;
             size++;
+            if (slots != null) {
+                index(size - 1);
+            }
         }
 
         private int indexOf(String name) {
-            // Builders are small; a linear scan beats hashing until the event is built.
-            for (int i = 0; i < size; i++) {
-                if (names[i].equals(name)) {
-                    return i;
+            // Small builders scan; past LINEAR_LIMIT names (EVTX records have 40 and more) a hash index keeps
+            // building an event linear in its size.
+            if (size <= LINEAR_LIMIT) {
+                for (int i = 0; i < size; i++) {
+                    if (names[i].equals(name)) {
+                        return i;
+                    }
+                }
+                return -1;
+            }
+            if (slots == null || slots.length < size * 2) {
+                slots = new int[Integer.highestOneBit(size * 4 - 1) << 1];
+                for (int i = 0; i < size; i++) {
+                    index(i);
+                }
+            }
+            int mask = slots.length - 1;
+            for (int slot = name.hashCode() & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+                if (names[slots[slot] - 1].equals(name)) {
+                    return slots[slot] - 1;
                 }
             }
             return -1;
+        }
+
+        private void index(int i) {
+            if (slots.length < (i + 1) * 2) {
+                slots = null;
+                return;
+            }
+            int mask = slots.length - 1;
+            int slot = names[i].hashCode() & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = i + 1;
         }
 
         private static Object normalize(Object value) {

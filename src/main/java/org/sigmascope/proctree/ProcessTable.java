@@ -65,6 +65,8 @@ final class ProcessTable {
     /** The parent's image as the child's start named it. */
     String[] claimedParentImage;
     long[] hot;
+    /** Equal images, users and command lines of many processes are one string. */
+    final StringCache strings = new StringCache(1 << 16);
 
     ProcessTable(int capacity) {
         allocate(Math.max(16, capacity));
@@ -235,13 +237,13 @@ final class ProcessTable {
             guidLo[p] = claims.guid().lo();
         }
         if (image[p] == null) {
-            image[p] = claims.image();
+            image[p] = strings.share(claims.image());
         }
         if (commandLine[p] == null) {
-            commandLine[p] = claims.commandLine();
+            commandLine[p] = strings.share(claims.commandLine());
         }
         if (user[p] == null) {
-            user[p] = claims.user();
+            user[p] = strings.share(claims.user());
         }
         if (logonId[p] == ProcessClaims.NO_LOGON) {
             logonId[p] = claims.logonId();

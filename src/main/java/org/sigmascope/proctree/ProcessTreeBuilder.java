@@ -1,10 +1,8 @@
 package org.sigmascope.proctree;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.util.function.Consumer;
 
 import org.sigmascope.model.Event;
 
@@ -13,28 +11,29 @@ import org.sigmascope.model.Event;
  * for evidence read file by file, use {@link SightingBuffer}). Events that say nothing about processes are skipped
  * cheaply, so a store may offer everything or only what {@link SightingReader#SELECTORS} selects.
  *
- * <p>Memory grows with the processes (about 250 bytes each, with the lookups, plus their strings) and, with
- * {@link TreeOptions#indexEvents()}, 12 bytes per attached event; events themselves are never kept. Not thread-safe:
- * one thread offers events.
+ * <p>The offering thread reads what each event says; with {@link TreeOptions#linkInBackground()} a second thread
+ * links, so the two halves of the work run side by side. The result does not depend on it. Memory grows with the
+ * processes (about 250 bytes each, with the lookups, plus their strings) and, with {@link TreeOptions#indexEvents()},
+ * 12 bytes per attached event; events themselves are never kept.
+ *
+ * <p>One thread offers events, then calls {@link #build()}; a builder given up on must be {@link #close() closed}.
  */
-public final class ProcessTreeBuilder {
+public final class ProcessTreeBuilder implements AutoCloseable {
     private static final int MAX_PROBLEMS = 100;
 
     private final TreeOptions options;
     private final SightingLinker linker;
-    private final Map<String, Integer> hostIds = new HashMap<>();
-    private final Map<String, Integer> hostIdsIgnoringCase = new HashMap<>();
-    private final List<String> hostNames = new ArrayList<>();
-    private long[] lastTime = new long[8];
+    private final LinkingThread background;
     private final List<String> problems = new ArrayList<>();
     private long problemCount;
     private long events;
     private boolean built;
-    private final java.util.function.Consumer<String> problemSink = this::problem;
+    private final Consumer<String> problemSink = this::problem;
 
     public ProcessTreeBuilder(TreeOptions options) {
         this.options = options;
         this.linker = new SightingLinker(options);
+        this.background = options.linkInBackground() ? new LinkingThread(linker) : null;
     }
 
     public ProcessTreeBuilder() {
@@ -55,16 +54,11 @@ public final class ProcessTreeBuilder {
         if (built) {
             throw new IllegalStateException("the tree was already built");
         }
-        int host = hostId(sighting.host());
-        long time = sighting.time();
-        if (Ticks.known(time)) {
-            if (Ticks.known(lastTime[host]) && time + linker.tolerance < lastTime[host]) {
-                linker.counters.outOfOrder++;
-            } else if (!Ticks.known(lastTime[host]) || time > lastTime[host]) {
-                lastTime[host] = time;
-            }
+        if (background != null) {
+            background.offer(sighting);
+        } else {
+            linker.accept(sighting);
         }
-        linker.accept(host, sighting);
     }
 
     /** Adds the events and problems a {@link SightingBuffer} saw before replaying its sightings here. */
@@ -81,30 +75,29 @@ public final class ProcessTreeBuilder {
         }
     }
 
-    private int hostId(String name) {
-        Integer id = hostIds.get(name);
-        if (id != null) {
-            return id;
-        }
-        // One host, however its name is cased in different logs.
-        id = hostIdsIgnoringCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), lower -> {
-            hostNames.add(name);
-            if (hostNames.size() > lastTime.length) {
-                lastTime = java.util.Arrays.copyOf(lastTime, lastTime.length * 2);
-            }
-            lastTime[hostNames.size() - 1] = Ticks.UNKNOWN;
-            return hostNames.size() - 1;
-        });
-        hostIds.put(name, id);
-        return id;
-    }
-
     /** The trees. The builder cannot be used after. */
     public ProcessTree build() {
         if (built) {
             throw new IllegalStateException("the tree was already built");
         }
         built = true;
-        return TreeFreezer.freeze(linker, hostNames, events, problems, problemCount, options.toleranceTicks());
+        if (background != null) {
+            background.finish();
+        }
+        return TreeFreezer.freeze(linker, linker.hostNames, events, problems, problemCount, options.toleranceTicks());
+    }
+
+    /** The CPU time of the linking thread, once built (0 when linking on the offering thread): for the benchmark. */
+    long backgroundCpuNanos() {
+        return background == null ? 0 : background.cpuNanos();
+    }
+
+    /** Stops the linking thread of a builder that will not be built; nothing after {@link #build()}. */
+    @Override
+    public void close() {
+        if (background != null) {
+            background.abandon();
+        }
+        built = true;
     }
 }

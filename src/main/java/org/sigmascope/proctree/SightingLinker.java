@@ -1,5 +1,12 @@
 package org.sigmascope.proctree;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * The linking rules, applied one sighting at a time in time order. Time order is what makes the process id table
  * right: when a child starts, the table holds, for each process id on the host, the latest process started with
@@ -42,7 +49,45 @@ final class SightingLinker {
         this.indexEvents = options.indexEvents();
     }
 
-    void accept(int host, Sighting s) {
+    /** Host names as first seen; ids index this list. */
+    final List<String> hostNames = new ArrayList<>();
+    private final Map<String, Integer> hostIds = new HashMap<>();
+    private final Map<String, Integer> hostIdsIgnoringCase = new HashMap<>();
+    private long[] lastTime = new long[8];
+
+    /** Links what one event said; sightings come in time order per host (earlier ones are counted, and linked). */
+    void accept(Sighting s) {
+        int host = hostId(s.host());
+        long time = s.time();
+        if (Ticks.known(time)) {
+            if (Ticks.known(lastTime[host]) && time + tolerance < lastTime[host]) {
+                counters.outOfOrder++;
+            } else if (!Ticks.known(lastTime[host]) || time > lastTime[host]) {
+                lastTime[host] = time;
+            }
+        }
+        accept(host, s);
+    }
+
+    private int hostId(String name) {
+        Integer id = hostIds.get(name);
+        if (id != null) {
+            return id;
+        }
+        // One host, however its name is cased in different logs.
+        id = hostIdsIgnoringCase.computeIfAbsent(name.toLowerCase(Locale.ROOT), lower -> {
+            hostNames.add(name);
+            if (hostNames.size() > lastTime.length) {
+                lastTime = Arrays.copyOf(lastTime, lastTime.length * 2);
+            }
+            lastTime[hostNames.size() - 1] = Ticks.UNKNOWN;
+            return hostNames.size() - 1;
+        });
+        hostIds.put(name, id);
+        return id;
+    }
+
+    private void accept(int host, Sighting s) {
         counters.sightings++;
         switch (s.role()) {
             case START -> start(host, s);
@@ -162,7 +207,7 @@ final class SightingLinker {
             table.start[p] = s.time();
         }
         if (table.claimedParentImage[p] == null) {
-            table.claimedParentImage[p] = s.parent().image();
+            table.claimedParentImage[p] = table.strings.share(s.parent().image());
         }
         table.seen(p, s.time());
     }

@@ -18,7 +18,7 @@ public final class DetectionJsonlWriter implements DetectionWriter {
     private final IntFunction<String> sourceNames;
 
     public DetectionJsonlWriter(Writer out, IntFunction<String> sourceNames) throws IOException {
-        this.generator = JsonCodec.MAPPER.getFactory().createGenerator(out);
+        this.generator = JsonCodec.lineGenerator(out);
         this.sourceNames = sourceNames;
     }
 

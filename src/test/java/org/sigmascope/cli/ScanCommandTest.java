@@ -27,6 +27,7 @@ class ScanCommandTest {
     void scanFindsTheSeedStoryAndNotTheNearMisses() throws IOException {
         CliRun run = CliRun.of("scan", "-f", "jsonl", SAMPLES);
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().allMatch(line -> line.startsWith("{\"rule_id\":")), run.out());
         List<JsonNode> lines = run.out().lines().map(ScanCommandTest::parse).toList();
         assertEquals(2, lines.size(), run.out());
         JsonNode sysmon = lines.get(0);
@@ -72,6 +73,7 @@ class ScanCommandTest {
     void dumpPrintsEveryEventWithSigmaFieldNames() {
         CliRun run = CliRun.of("dump", SAMPLES);
         assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().lines().allMatch(line -> line.startsWith("{\"source\":")), "one object per line, nothing before it");
         List<JsonNode> lines = run.out().lines().map(ScanCommandTest::parse).toList();
         assertEquals(15, lines.size());
         JsonNode first = lines.get(0);

@@ -88,42 +88,13 @@ class CorpusTreeTest {
         List<Event> events = CorpusEvidence.deepBlue(temp, "sliver-sysmon", "sliver-security");
         SysmonTruth truth = new SysmonTruth(events);
         List<Event> security = events.stream().filter(e -> e.channel().equals("Security")).toList();
-        pairWithSysmon(events, truth);
+        truth.pairSecurityStarts(events);
         ProcessTree tree = CorpusEvidence.buffered(security);
         LinkAccuracy accuracy = LinkAccuracy.measure(tree, truth::processOfStart, truth::parentOf,
-                p -> seenIn(tree, truth, p));
+                LinkAccuracy.startedIn(tree, truth::processOfStart));
         System.out.println(accuracy.row("DeepBlueCLI sliver, Security 4688 only"));
         assertEquals(0, accuracy.wrong() + accuracy.unseenWrong(), accuracy.toString());
         assertTrue(accuracy.children() >= 10, accuracy.toString());
-    }
-
-    /** Whether the true process's start is among the tree's starts. */
-    static boolean seenIn(ProcessTree tree, SysmonTruth truth, int process) {
-        for (int p = 0; p < tree.size(); p++) {
-            Process x = tree.process(p);
-            long start = x.securityStartEvent() >= 0 ? x.securityStartEvent() : x.sysmonStartEvent();
-            if (start >= 0 && truth.processOfStart(start) == process) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Maps each 4688 to the Sysmon 1 of the same start (same process id and image, within a second). */
-    static void pairWithSysmon(List<Event> events, SysmonTruth truth) {
-        for (Event security : events) {
-            if (security.eventId() != 4688) {
-                continue;
-            }
-            for (Event sysmon : events) {
-                if (sysmon.eventId() == 1
-                        && FieldValues.pid(sysmon.fields(), "ProcessId") == FieldValues.pid(security.fields(), "NewProcessId")
-                        && Images.agree(sysmon.fields().text("Image"), security.fields().text("NewProcessName"))
-                        && Math.abs(java.time.Duration.between(sysmon.timestamp(), security.timestamp()).toMillis()) < 1000) {
-                    truth.alias(security.id(), sysmon.id());
-                }
-            }
-        }
     }
 
     static int only(ProcessTree tree, java.util.function.Predicate<Process> predicate) {

@@ -75,6 +75,18 @@ record LinkAccuracy(int children, int parentSeen, int right, int wrong, int miss
                 exactWrong);
     }
 
+    /** Which true processes the tree has seen starting: for evidence holding only some of the truth's starts. */
+    static java.util.function.IntPredicate startedIn(ProcessTree tree, LongToIntFunction truthOfStart) {
+        java.util.Set<Integer> started = new java.util.HashSet<>();
+        for (int p = 0; p < tree.size(); p++) {
+            int truth = truthOf(tree, p, truthOfStart);
+            if (truth >= 0) {
+                started.add(truth);
+            }
+        }
+        return started::contains;
+    }
+
     private static int truthOf(ProcessTree tree, int p, LongToIntFunction truthOfStart) {
         Process process = tree.process(p);
         int truth = process.sysmonStartEvent() >= 0 ? truthOfStart.applyAsInt(process.sysmonStartEvent()) : -1;

@@ -37,12 +37,34 @@ final class SysmonTruth {
         return ids.computeIfAbsent(guid, g -> ids.size());
     }
 
-    /** Maps another event (a 4688 of the same start) to the process a Sysmon start event logged. */
-    void alias(long eventId, long sysmonEventId) {
-        Integer id = startEvents.get(sysmonEventId);
-        if (id != null) {
-            startEvents.put(eventId, id);
+    /**
+     * Maps each Security 4688 to the process of the Sysmon 1 of the same start (same host, process id and image,
+     * less than a second apart), so links made from the Security log alone can be checked against Sysmon's GUIDs.
+     */
+    void pairSecurityStarts(List<Event> events) {
+        Map<String, List<Event>> sysmonStarts = new HashMap<>();
+        for (Event e : events) {
+            if (e.eventId() == 1 && startEvents.containsKey(e.id())) {
+                sysmonStarts.computeIfAbsent(startKey(e, FieldValues.pid(e.fields(), "ProcessId"),
+                        e.fields().text("Image")), k -> new java.util.ArrayList<>()).add(e);
+            }
         }
+        for (Event e : events) {
+            if (e.eventId() != 4688) {
+                continue;
+            }
+            for (Event sysmon : sysmonStarts.getOrDefault(startKey(e, FieldValues.pid(e.fields(), "NewProcessId"),
+                    e.fields().text("NewProcessName")), List.of())) {
+                if (Math.abs(java.time.Duration.between(sysmon.timestamp(), e.timestamp()).toMillis()) < 1000) {
+                    startEvents.put(e.id(), startEvents.get(sysmon.id()));
+                }
+            }
+        }
+    }
+
+    private static String startKey(Event e, long pid, String image) {
+        return e.computer().toLowerCase(java.util.Locale.ROOT) + "|" + pid + "|"
+                + String.valueOf(Images.baseName(image)).toLowerCase(java.util.Locale.ROOT);
     }
 
     int processOfStart(long eventId) {

@@ -15,6 +15,9 @@ class CsvCellsTest {
         assertEquals("'\tx", CsvCells.neutralize("\tx"));
         assertEquals("'\rx", CsvCells.neutralize("\rx"));
         assertEquals("C:\\Windows", CsvCells.neutralize("C:\\Windows"));
+        assertEquals("'-", CsvCells.neutralize("-"), "every cell starting with a dash, even Windows' lone 'none'");
+        assertEquals("'--", CsvCells.neutralize("--"));
+        assertEquals("'-1", CsvCells.neutralize("-1"));
     }
 
     @Test

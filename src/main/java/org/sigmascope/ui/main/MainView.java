@@ -100,7 +100,34 @@ public final class MainView {
         quit.setOnAction(e -> stage.close());
         Menu file = new Menu("File", null, openFiles, openFolder, new SeparatorMenuItem(), export,
                 new SeparatorMenuItem(), quit);
-        return new MenuBar(file);
+        return new MenuBar(file, rulesMenu(), helpMenu());
+    }
+
+    /** The sample evidence shipped with the app, so a new user sees a detection before finding any evidence. */
+    private Menu helpMenu() {
+        MenuItem samples = new MenuItem("Open the sample evidence");
+        samples.setId("openSamples");
+        Path folder = SampleEvidence.folder();
+        samples.setDisable(folder == null);
+        samples.setOnAction(e -> model.openEvidence(List.of(folder)));
+        return new Menu("Help", null, samples);
+    }
+
+    /** Rule updates: the only actions of the app that use the network, and only the first of these does. */
+    private Menu rulesMenu() {
+        MenuItem fromSigmaHq = new MenuItem("Update rules from SigmaHQ");
+        fromSigmaHq.setOnAction(e -> model.updateRules(null));
+        MenuItem fromFile = new MenuItem("Update rules from an archive file…");
+        fromFile.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Sigma rule archive");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Rule archives", "*.zip"));
+            File archive = chooser.showOpenDialog(stage);
+            if (archive != null) {
+                model.updateRules(archive.getPath());
+            }
+        });
+        return new Menu("Rules", null, fromSigmaHq, fromFile);
     }
 
     private TableView<Detection> detectionsTable() {

@@ -28,6 +28,11 @@ import org.sigmascope.ingest.ReadOptions;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
 import org.sigmascope.report.DetectionCsvWriter;
+import org.sigmascope.rulelibrary.RuleLibrary;
+import org.sigmascope.rulelibrary.update.RuleUpdater;
+import org.sigmascope.rulelibrary.update.UpdateLimits;
+import org.sigmascope.rulelibrary.update.UpdateRequest;
+import org.sigmascope.rulelibrary.update.UpdateResult;
 import org.sigmascope.scan.CaseScan;
 import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.sigma.BuiltinRules;
@@ -135,8 +140,12 @@ public final class MainViewModel implements AutoCloseable {
         running = task;
         busy.set(true);
         progress.bind(task.progressProperty());
-        task.setOnSucceeded(e -> finished(String.format("%,d events from %d source(s), %,d detections",
-                task.getValue().events(), task.getValue().sources(), task.getValue().detections())));
+        task.setOnSucceeded(e -> {
+            String summary = String.format("%,d events from %d source(s), %,d detections", task.getValue().events(),
+                    task.getValue().sources(), task.getValue().detections());
+            LOG.info(() -> "import finished: " + summary + " into " + target.file());
+            finished(summary);
+        });
         task.setOnCancelled(e -> finished("Import cancelled; what was read so far is kept in the case."));
         task.setOnFailed(e -> {
             LOG.log(Level.WARNING, "import failed", task.getException());
@@ -147,9 +156,34 @@ public final class MainViewModel implements AutoCloseable {
 
     private RuleSet rules() {
         if (rules == null) {
-            rules = RuleLoader.load(List.of(BuiltinRules.source()));
+            rules = RuleLibrary.of(workspace).addTo(RuleLoader.load(List.of(BuiltinRules.source())));
         }
         return rules;
+    }
+
+    /**
+     * Updates the rule library in the background: from SigmaHQ's latest release when {@code origin} is null, else
+     * from the address or archive file given. The outcome goes to the status bar (the details to the log); the next
+     * import uses the new rules.
+     */
+    public void updateRules(String origin) {
+        if (busy.get()) {
+            status.set("An import is running; update the rules when it is done.");
+            return;
+        }
+        Task<UpdateResult> task = tasks.task("Update rules", (p, cancel) ->
+                new RuleUpdater(RuleLibrary.of(workspace), UpdateLimits.defaults())
+                        .update(UpdateRequest.defaults().withOrigin(origin), p));
+        busy.set(true);
+        progress.bind(task.progressProperty());
+        status.set("Updating the rule library…");
+        task.setOnSucceeded(e -> {
+            rules = null;
+            finished(RuleUpdateSummary.of(task.getValue()));
+        });
+        task.setOnFailed(e -> finished("Rule update refused: " + plain(task.getException())
+                + " The rules in use are unchanged."));
+        tasks.start(task);
     }
 
     private void finished(String message) {

@@ -1,0 +1,210 @@
+package org.sigmascope.ingest.evtx.binxml;
+
+import org.sigmascope.ingest.evtx.value.ValueType;
+
+/**
+ * Walks a record's BinXML (fragment headers, template instances, template-less element trees) and replays the
+ * compiled templates with the instance's substitution values, calling a {@link BinXmlVisitor}. Values are not
+ * decoded here: the visitor gets their type, offset and size.
+ *
+ * <p>Bounded on hostile input: nested BinXML values at most {@value #MAX_DEPTH} deep, and at most
+ * {@value #MAX_STEPS} instructions per record (a template may use one substitution many times, so nesting
+ * could otherwise multiply the work).
+ */
+public final class BinXmlEvaluator {
+    static final int MAX_DEPTH = 8;
+    static final int MAX_STEPS = 1_000_000;
+
+    private final ChunkContext context;
+    private final Frame[] frames = new Frame[MAX_DEPTH + 1];
+    private int steps;
+    private boolean dropOptional;
+
+    public BinXmlEvaluator(ChunkContext context) {
+        this.context = context;
+        for (int i = 0; i < frames.length; i++) {
+            frames[i] = new Frame();
+        }
+    }
+
+    /** The substitution values of one template instance. */
+    private static final class Frame {
+        int count;
+        int[] type = new int[64];
+        int[] offset = new int[64];
+        int[] size = new int[64];
+
+        void ensure(int n) {
+            if (type.length < n) {
+                type = new int[n];
+                offset = new int[n];
+                size = new int[n];
+            }
+        }
+    }
+
+    /**
+     * Evaluates the BinXML of one record, {@code [start, end)} in the chunk.
+     *
+     * @param dropOptional leave out an element whose only content is an optional substitution with a null value,
+     *                     as Windows renders it (MS-EVEN6); the evtx crate keeps it, empty, and the field
+     *                     flattening follows the crate
+     */
+    public void record(int start, int end, boolean dropOptional, BinXmlVisitor visitor) {
+        steps = MAX_STEPS;
+        this.dropOptional = dropOptional;
+        fragment(start, end, 0, visitor);
+    }
+
+    private void fragment(int p, int end, int depth, BinXmlVisitor visitor) {
+        byte[] data = context.data();
+        while (p < end) {
+            int token = data[p] & ~Tokens.MORE_BIT & 0xff;
+            switch (token) {
+                case Tokens.FRAGMENT_HEADER -> p += 4;
+                case Tokens.TEMPLATE_INSTANCE -> p = instance(p, end, depth, visitor);
+                case Tokens.OPEN_START_ELEMENT -> {
+                    Program tree = context.elementTree(p, end);
+                    p = context.compiledEnd();
+                    frames[depth].count = 0;
+                    run(tree, frames[depth], depth, end, visitor);
+                }
+                case Tokens.EOF -> {
+                    return;
+                }
+                default -> throw new BinXmlException(p, "unexpected token 0x" + Integer.toHexString(data[p] & 0xff)
+                        + " at the top of a fragment");
+            }
+        }
+    }
+
+    private int instance(int p, int end, int depth, BinXmlVisitor visitor) {
+        byte[] data = context.data();
+        Program template = context.template(Instances.definition(data, p));
+        int q = Instances.descriptors(data, p, end);
+        long count = Bytes.u32(data, q);
+        if (count > Instances.MAX_VALUES) {
+            throw new BinXmlException(q, "template instance claims " + count + " values");
+        }
+        int n = (int) count;
+        Frame frame = frames[depth];
+        frame.ensure(n);
+        frame.count = n;
+        int value = q + 4 + 4 * n;
+        for (int i = 0; i < n; i++) {
+            int size = Bytes.u16(data, q + 4 + 4 * i);
+            frame.size[i] = size;
+            frame.type[i] = Bytes.u8(data, q + 6 + 4 * i);
+            frame.offset[i] = value;
+            value += size;
+        }
+        if (value > end) {
+            throw new BinXmlException(q, "template instance values run past the record");
+        }
+        run(template, frame, depth, end, visitor);
+        return value;
+    }
+
+    /** An optional substitution leaves its element or attribute out only for a null value (as Windows does). */
+    private boolean isEmpty(Frame frame, int index) {
+        return index >= frame.count || frame.type[index] == ValueType.NULL;
+    }
+
+    private void run(Program program, Frame frame, int depth, int end, BinXmlVisitor visitor) {
+        int[] ops = program.ops;
+        String[] strings = program.strings;
+        int pc = 0;
+        while (pc < ops.length) {
+            if (--steps < 0) {
+                throw new BinXmlException(0, "record too complex: over " + MAX_STEPS + " BinXML steps");
+            }
+            switch (ops[pc]) {
+                case Program.OPEN -> {
+                    int drop = ops[pc + 2];
+                    if (dropOptional && drop >= 0 && isEmpty(frame, drop)) {
+                        pc = ops[pc + 3];
+                    } else {
+                        visitor.startElement(strings[ops[pc + 1]]);
+                        pc += 4;
+                    }
+                }
+                case Program.ATTR -> {
+                    int drop = ops[pc + 2];
+                    if (drop >= 0 && isEmpty(frame, drop)) {
+                        pc = ops[pc + 3];
+                    } else {
+                        visitor.startAttribute(strings[ops[pc + 1]]);
+                        pc += 4;
+                    }
+                }
+                case Program.ATTR_END -> {
+                    visitor.endAttribute();
+                    pc++;
+                }
+                case Program.END -> {
+                    visitor.endElement();
+                    pc++;
+                }
+                case Program.TEXT -> {
+                    visitor.text(strings[ops[pc + 1]]);
+                    pc += 2;
+                }
+                case Program.SUBST -> {
+                    int index = ops[pc + 1];
+                    substitute(frame, index < 0 ? -index - 1 : index, depth, visitor);
+                    pc += 2;
+                }
+                case Program.VALUE -> {
+                    visitor.value(context.data(), ops[pc + 1], ops[pc + 2], ops[pc + 3]);
+                    pc += 4;
+                }
+                case Program.CDATA -> {
+                    visitor.cdata(strings[ops[pc + 1]]);
+                    pc += 2;
+                }
+                case Program.CHAR_REF -> {
+                    visitor.charRef(ops[pc + 1]);
+                    pc += 2;
+                }
+                case Program.ENTITY -> {
+                    visitor.entityRef(strings[ops[pc + 1]]);
+                    pc += 2;
+                }
+                case Program.PI -> {
+                    visitor.processingInstruction(strings[ops[pc + 1]], strings[ops[pc + 2]]);
+                    pc += 3;
+                }
+                case Program.INSTANCE -> {
+                    nestedInstance(ops[pc + 1], end, depth, visitor);
+                    pc += 2;
+                }
+                default -> throw new IllegalStateException("bad op " + ops[pc]);
+            }
+        }
+    }
+
+    private void nestedInstance(int p, int end, int depth, BinXmlVisitor visitor) {
+        if (depth >= MAX_DEPTH) {
+            throw new BinXmlException(p, "BinXML nested deeper than " + MAX_DEPTH);
+        }
+        instance(p, end, depth + 1, visitor);
+    }
+
+    private void substitute(Frame frame, int index, int depth, BinXmlVisitor visitor) {
+        // A null value is no content; an empty string is still a value (the element shows as empty).
+        if (index >= frame.count || frame.type[index] == ValueType.NULL) {
+            return;
+        }
+        int type = frame.type[index];
+        int offset = frame.offset[index];
+        int size = frame.size[index];
+        if (type == ValueType.BINXML) {
+            if (depth >= MAX_DEPTH) {
+                throw new BinXmlException(offset, "BinXML nested deeper than " + MAX_DEPTH);
+            }
+            fragment(offset, offset + size, depth + 1, visitor);
+        } else {
+            visitor.value(context.data(), type, offset, size);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.sigmascope.ingest.evtx.binxml;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Little-endian reads from a byte array (every EVTX integer is little-endian). The array view handles check
+ * bounds, so a damaged offset throws {@link IndexOutOfBoundsException} instead of reading past the data; the
+ * record parser turns that into a located error.
+ */
+public final class Bytes {
+    private static final VarHandle I16 = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I32 = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle I64 = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private Bytes() {
+    }
+
+    public static int u8(byte[] data, int offset) {
+        return data[offset] & 0xff;
+    }
+
+    public static int u16(byte[] data, int offset) {
+        return (short) I16.get(data, offset) & 0xffff;
+    }
+
+    public static short i16(byte[] data, int offset) {
+        return (short) I16.get(data, offset);
+    }
+
+    public static int i32(byte[] data, int offset) {
+        return (int) I32.get(data, offset);
+    }
+
+    public static long u32(byte[] data, int offset) {
+        return i32(data, offset) & 0xffff_ffffL;
+    }
+
+    public static long i64(byte[] data, int offset) {
+        return (long) I64.get(data, offset);
+    }
+
+    /** Whether {@code length} bytes from {@code offset} are all zero. */
+    public static boolean allZero(byte[] data, int offset, int length) {
+        int end = offset + length;
+        int i = offset;
+        for (; i + 8 <= end; i += 8) {
+            if (i64(data, i) != 0) {
+                return false;
+            }
+        }
+        for (; i < end; i++) {
+            if (data[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
