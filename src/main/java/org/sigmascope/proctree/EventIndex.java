@@ -40,9 +40,10 @@ final class EventIndex {
             }
         }
         size = kept;
-        RadixSort.sort(ids, processes, size);
+        // Trimmed first, so the sort's scratch space is the only second copy alive at once.
         ids = Arrays.copyOf(ids, size);
         processes = Arrays.copyOf(processes, size);
+        RadixSort.sort(ids, processes, size);
         sorted = true;
     }
 

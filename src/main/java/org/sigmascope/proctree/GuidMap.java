@@ -41,7 +41,7 @@ final class GuidMap {
     }
 
     void put(int host, Guid guid, int value) {
-        if ((size + 1) * 2 > capacity) {
+        if ((size + 1) * 10L > capacity * 7L) { // at most 70% full: short probes, a third less memory than half
             grow();
         }
         int mask = capacity - 1;

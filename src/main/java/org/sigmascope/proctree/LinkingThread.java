@@ -18,6 +18,8 @@ final class LinkingThread {
     private volatile Throwable failure;
     /** The CPU time the thread used, once it has ended: for the benchmark. */
     private volatile long cpuNanos;
+    /** How long the offering thread waited for the linker to catch up: for the benchmark. */
+    private long waitNanos;
     private Sighting[] batch = new Sighting[BATCH];
     private int size;
     private boolean started;
@@ -66,12 +68,17 @@ final class LinkingThread {
             thread.start();
             started = true;
         }
+        if (queue.offer(sightings)) {
+            return;
+        }
+        long waiting = System.nanoTime();
         try {
             while (!queue.offer(sightings, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 if (!thread.isAlive()) {
                     throw new IllegalStateException("linking failed: " + failure, failure);
                 }
             }
+            waitNanos += System.nanoTime() - waiting;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while building the process tree", e);
@@ -103,5 +110,9 @@ final class LinkingThread {
 
     long cpuNanos() {
         return cpuNanos;
+    }
+
+    long waitNanos() {
+        return waitNanos;
     }
 }

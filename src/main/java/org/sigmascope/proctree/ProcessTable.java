@@ -320,39 +320,85 @@ final class ProcessTable {
     }
 
     /**
-     * The rows {@code order[0..n)} as a new table, in that order; {@code parent} and {@code candidate} are mapped
-     * through {@code newIndex} (old row to new, -1 for a row left out), which they must already be resolved for.
+     * Puts the rows {@code order[0..n)} in that order, in place of the builder's rows; {@code parent} and
+     * {@code candidate} are mapped through {@code newIndex} (old row to new, -1 for a row left out), which they must
+     * already be resolved for. Column by column, each old column let go as soon as its new one is made, so the peak
+     * is the table and one column, not two tables.
      */
-    ProcessTable compact(int[] order, int n, int[] newIndex) {
-        ProcessTable t = new ProcessTable(n);
+    void compact(int[] order, int n, int[] newIndex) {
+        host = permute(host, order, n);
+        pid = permute(pid, order, n);
+        parent = remap(permute(parent, order, n), newIndex);
+        candidate = remap(permute(candidate, order, n), newIndex);
+        alias = filled(n);
+        displaced = filled(n);
+        guidHi = permute(guidHi, order, n);
+        guidLo = permute(guidLo, order, n);
+        start = permute(start, order, n);
+        end = permute(end, order, n);
+        logonId = permute(logonId, order, n);
+        sysmonStart = permute(sysmonStart, order, n);
+        securityStart = permute(securityStart, order, n);
+        stopEvent = permute(stopEvent, order, n);
+        linkKind = permute(linkKind, order, n);
+        linkReason = permute(linkReason, order, n);
+        logonCheck = permute(logonCheck, order, n);
+        imageCheck = permute(imageCheck, order, n);
+        commandLineCheck = permute(commandLineCheck, order, n);
+        image = permute(image, order, n);
+        commandLine = permute(commandLine, order, n);
+        user = permute(user, order, n);
+        claimedParentImage = permute(claimedParentImage, order, n);
+        long[] rows = new long[n * HOT];
         for (int i = 0; i < n; i++) {
-            int o = order[i];
-            t.host[i] = host[o];
-            t.pid[i] = pid[o];
-            t.parent[i] = parent[o] < 0 ? -1 : newIndex[parent[o]];
-            t.candidate[i] = candidate[o] < 0 ? -1 : newIndex[candidate[o]];
-            t.alias[i] = -1;
-            t.displaced[i] = -1;
-            t.guidHi[i] = guidHi[o];
-            t.guidLo[i] = guidLo[o];
-            t.start[i] = start[o];
-            t.end[i] = end[o];
-            t.logonId[i] = logonId[o];
-            t.sysmonStart[i] = sysmonStart[o];
-            t.securityStart[i] = securityStart[o];
-            t.stopEvent[i] = stopEvent[o];
-            t.linkKind[i] = linkKind[o];
-            t.linkReason[i] = linkReason[o];
-            t.logonCheck[i] = logonCheck[o];
-            t.imageCheck[i] = imageCheck[o];
-            t.commandLineCheck[i] = commandLineCheck[o];
-            t.image[i] = image[o];
-            t.commandLine[i] = commandLine[o];
-            t.user[i] = user[o];
-            t.claimedParentImage[i] = claimedParentImage[o];
-            System.arraycopy(hot, o * HOT, t.hot, i * HOT, HOT);
+            System.arraycopy(hot, order[i] * HOT, rows, i * HOT, HOT);
         }
-        t.size = n;
-        return t;
+        hot = rows;
+        size = n;
+    }
+
+    private static int[] filled(int n) {
+        int[] column = new int[n];
+        Arrays.fill(column, -1);
+        return column;
+    }
+
+    private static int[] remap(int[] column, int[] newIndex) {
+        for (int i = 0; i < column.length; i++) {
+            column[i] = column[i] < 0 ? -1 : newIndex[column[i]];
+        }
+        return column;
+    }
+
+    private static int[] permute(int[] column, int[] order, int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = column[order[i]];
+        }
+        return out;
+    }
+
+    private static long[] permute(long[] column, int[] order, int n) {
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = column[order[i]];
+        }
+        return out;
+    }
+
+    private static byte[] permute(byte[] column, int[] order, int n) {
+        byte[] out = new byte[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = column[order[i]];
+        }
+        return out;
+    }
+
+    private static String[] permute(String[] column, int[] order, int n) {
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = column[order[i]];
+        }
+        return out;
     }
 }

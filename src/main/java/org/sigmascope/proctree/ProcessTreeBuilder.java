@@ -92,6 +92,11 @@ public final class ProcessTreeBuilder implements AutoCloseable {
         return background == null ? 0 : background.cpuNanos();
     }
 
+    /** How long offering waited for the linking thread to catch up: for the benchmark. */
+    long backgroundWaitNanos() {
+        return background == null ? 0 : background.waitNanos();
+    }
+
     /** Stops the linking thread of a builder that will not be built; nothing after {@link #build()}. */
     @Override
     public void close() {

@@ -24,8 +24,8 @@ import java.util.Map;
 final class SightingLinker {
     final ProcessTable table = new ProcessTable(1024);
     final EventIndex events = new EventIndex();
-    final LongIntMap pids = new LongIntMap();
-    final GuidMap guids = new GuidMap();
+    private LongIntMap pids = new LongIntMap();
+    private GuidMap guids = new GuidMap();
     final Counters counters = new Counters();
     /** How many displaced holders of one id are tried before giving up. */
     private static final int MAX_DISPLACED = 4;
@@ -95,6 +95,12 @@ final class SightingLinker {
             case ACTIVITY -> activity(host, s);
             default -> throw new IllegalArgumentException(s.role().toString());
         }
+    }
+
+    /** Lets the lookups of linking go: the tree builds its own, and memory peaks while it does. */
+    void releaseLookups() {
+        pids = null;
+        guids = null;
     }
 
     int resolve(int p) {

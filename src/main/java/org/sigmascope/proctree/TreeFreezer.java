@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntUnaryOperator;
 
 /**
  * Turns what the linker gathered into a {@link ProcessTree}: merged rows folded in, placeholders no child kept
@@ -49,7 +50,16 @@ final class TreeFreezer {
         for (int j = 0; j < m; j++) {
             newIndex[order[j]] = j;
         }
-        ProcessTable c = t.compact(order, m, newIndex);
+        IntUnaryOperator toNew = p -> {
+            int r = linker.resolve(p);
+            return r < 0 ? -1 : newIndex[r];
+        };
+        if (linker.indexEvents) {
+            linker.events.freeze(toNew); // before the aliases go with the compaction
+        }
+        linker.releaseLookups();
+        t.compact(order, m, newIndex);
+        ProcessTable c = t;
         List<String> sortedHosts = new ArrayList<>(hostNames);
         int[] hostStart = new int[hostNames.size() + 1];
         for (int h = 0; h < hostNames.size(); h++) {
@@ -79,14 +89,7 @@ final class TreeFreezer {
                 childList[next[c.parent[i]]++] = i;
             }
         }
-        EventIndex index = null;
-        if (linker.indexEvents) {
-            index = linker.events;
-            index.freeze(p -> {
-                int r = linker.resolve(p);
-                return r < 0 ? -1 : newIndex[r];
-            });
-        }
+        EventIndex index = linker.indexEvents ? linker.events : null;
         GuidMap guids = new GuidMap();
         for (int i = 0; i < m; i++) {
             if (c.hasGuid(i)) {

@@ -19,7 +19,7 @@ class GeneratedTreeTest {
         GeneratedEvidence evidence = ProcessStoryGenerator.generate(BOTH_LOGS);
         ProcessTree tree = build(evidence);
         LinkAccuracy accuracy = measure(evidence, tree);
-        System.out.println(accuracy.row("generated, Sysmon and 4688, with GUIDs"));
+        System.out.println(accuracy.row("fixture: Sysmon and 4688, with GUIDs; 2% starts, 5% stops lost"));
         System.out.println(tree.stats());
         assertEquals(0, accuracy.exactWrong());
         assertTrue(tree.stats().exact() > 1000, tree.stats().toString());

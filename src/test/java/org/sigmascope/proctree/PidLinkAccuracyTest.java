@@ -94,7 +94,7 @@ class PidLinkAccuracyTest {
         SysmonTruth truth = new SysmonTruth(events);
         ProcessTree tree = CorpusEvidence.buffered(events.stream().map(CorpusEvidence::withoutGuids).toList());
         LinkAccuracy a = LinkAccuracy.measure(tree, truth::processOfStart, truth::parentOf, truth::started);
-        ROWS.add(a.row("real: DeepBlueCLI and EVTX-to-MITRE-Attack Sysmon 1, GUIDs dropped (id, time, image)"));
+        ROWS.add(a.row("real: DeepBlueCLI and EVTX-to-MITRE-Attack Sysmon 1, GUIDs dropped (id, time, image, command line)"));
         assertEquals(0, a.wrong() + a.unseenWrong(), a.toString());
         assertTrue(a.children() >= 50, a.toString());
     }
@@ -106,7 +106,7 @@ class PidLinkAccuracyTest {
         evidence.events().forEach(e -> buffer.accept(strip.apply(e)));
         ProcessTree tree = buffer.build(TreeOptions.defaults());
         LinkAccuracy accuracy = GeneratedTreeTest.measure(evidence, tree);
-        ROWS.add(accuracy.row("generated: " + name));
+        ROWS.add(accuracy.row("fixture: " + name));
         return accuracy;
     }
 

@@ -16,9 +16,9 @@ import org.sigmascope.model.Event;
  * not counted) and the heap the tree keeps. See docs/benchmarks.md for the command and figures.
  *
  * <pre>
- * java -Xmx1g -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
- *     org.sigmascope.proctree.ProcessTreeBench [--source generate|synthetic] [--events 10000000] [--hosts 20] \
- *     [--seed 1] [--buffered]
+ * mvn -B -q package -DskipTests
+ * java -Xmx1280m -cp "target/classes:target/test-classes:target/lib/*" org.sigmascope.proctree.ProcessTreeBench \
+ *     [--source generate|synthetic] [--events 10000000] [--hosts 20] [--seed 1] [--buffered]
  * </pre>
  * {@code --source generate} (the default) takes the events of {@code sigmascope generate} as it simulates them;
  * {@code synthetic} a simpler stream made here, heavier in processes and GUID lookups. {@code --buffered} feeds the
@@ -63,8 +63,9 @@ public final class ProcessTreeBench {
         System.out.printf(Locale.ROOT, "tree: %,d processes (%,d placeholders), links %,d exact, %,d inferred,"
                         + " %,d unknown; %,d starts merged%n", stats.processes(), stats.placeholders(), stats.exact(),
                 stats.inferred(), stats.unknown(), stats.mergedStarts());
-        System.out.printf(Locale.ROOT, "wall time in the tree: %.2f s (offering events %.2f s, building %.2f s),"
-                + " %,.0f events/s%n", (run.feedNanos() + run.buildNanos()) / 1e9, run.feedNanos() / 1e9,
+        System.out.printf(Locale.ROOT, "wall time in the tree: %.2f s (offering events %.2f s, of which %.2f s waiting"
+                        + " for the linking thread; building %.2f s), %,.0f events/s%n",
+                (run.feedNanos() + run.buildNanos()) / 1e9, run.feedNanos() / 1e9, run.waitNanos() / 1e9,
                 run.buildNanos() / 1e9, stats.events() / ((run.feedNanos() + run.buildNanos()) / 1e9));
         System.out.printf(Locale.ROOT, "CPU time in the tree: %.2f s (offering thread: %.2f s offering, %.2f s building;"
                         + " linking thread %.2f s; the machine's other work and the collector excluded)%n",
@@ -82,7 +83,7 @@ public final class ProcessTreeBench {
      * and the CPU of the builder's linking thread.
      */
     private record Run(ProcessTree tree, long feedNanos, long feedCpu, long buildNanos, long buildCpu,
-                       long linkerCpu) {
+                       long linkerCpu, long waitNanos) {
     }
 
     /** Sums the time spent offering batches of events, wall and this thread's CPU. */
@@ -118,7 +119,7 @@ public final class ProcessTreeBench {
             long started = System.nanoTime();
             ProcessTree tree = buffered ? buffer.build(TreeOptions.defaults()) : builder.build();
             return new Run(tree, nanos, cpu, System.nanoTime() - started, threads.getCurrentThreadCpuTime() - cpuBefore,
-                    buffered ? 0 : builder.backgroundCpuNanos());
+                    buffered ? 0 : builder.backgroundCpuNanos(), buffered ? 0 : builder.backgroundWaitNanos());
         }
     }
 
@@ -165,6 +166,6 @@ public final class ProcessTreeBench {
         long started = System.nanoTime();
         ProcessTree tree = buffered ? buffer.build(TreeOptions.defaults()) : builder.build();
         return new Run(tree, feedNanos, feedCpu, System.nanoTime() - started, threads.getCurrentThreadCpuTime() - cpu,
-                buffered ? 0 : builder.backgroundCpuNanos());
+                buffered ? 0 : builder.backgroundCpuNanos(), buffered ? 0 : builder.backgroundWaitNanos());
     }
 }
