@@ -37,7 +37,6 @@ import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.RuleSet;
 import org.sigmascope.sigma.eval.ReferenceEngine;
-import org.sigmascope.sigma.logsource.LogsourceMapping;
 import org.sigmascope.task.Cancellation;
 
 /** {@code sigmascope tree}: the process trees of evidence, how each parent link was made, and the detections. */
@@ -47,6 +46,9 @@ import org.sigmascope.task.Cancellation;
 final class TreeCommand implements Callable<Integer> {
     @Mixin
     RuleOptions ruleOptions;
+
+    @Mixin
+    EvidenceOptions evidenceOptions;
 
     @Option(names = "--host", paramLabel = "HOST", description = "Only this computer (case-insensitive); repeatable.")
     List<String> hosts = new ArrayList<>();
@@ -89,12 +91,16 @@ final class TreeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from must not be after --to");
         }
         PrintWriter err = spec.commandLine().getErr();
-        RuleSet rules = ruleOptions.load(true);
+        ReadOptions options = evidenceOptions.apply(ReadOptions.defaults().withIncludeRecovered(includeRecovered),
+                spec.commandLine());
+        RuleOptions.Loaded loaded = ruleOptions.loadAll(true);
+        RuleSet rules = loaded.rules();
+        RuleOptions.printProblems(err, loaded.problems());
         rules.failures().forEach(err::println);
+        rules.duplicates().forEach(err::println);
         Gathered gathered = new Gathered(err);
-        ScanSummary summary = Scanner.scan(new ScanRequest(inputs, new ReferenceEngine(rules, LogsourceMapping.builtin()),
-                        ReadOptions.defaults().withIncludeRecovered(includeRecovered), Level.INFORMATIONAL, 1, 1),
-                gathered, gathered.progress, Cancellation.NEVER);
+        ScanSummary summary = Scanner.scan(new ScanRequest(inputs, new ReferenceEngine(rules, loaded.mapping()),
+                options, Level.INFORMATIONAL, 1, 1), gathered, gathered.progress, Cancellation.NEVER);
         gathered.progress.finish();
         ProcessTree tree = gathered.buffer.build(TreeOptions.defaults());
         List<String> shownHosts = hostsToShow(tree, err);
@@ -109,7 +115,7 @@ final class TreeCommand implements Callable<Integer> {
         }
         tree.problems().forEach(problem -> err.println(TerminalText.safe(problem)));
         printSummary(err, summary, tree.stats(), gathered);
-        return rules.failures().isEmpty() && gathered.unreadable == 0 ? 0 : 1;
+        return rules.failures().isEmpty() && loaded.problems().isEmpty() && gathered.unreadable == 0 ? 0 : 1;
     }
 
     private Instant time(String option, String text) {
