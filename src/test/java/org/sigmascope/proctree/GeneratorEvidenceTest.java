@@ -18,17 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sigmascope.generate.GenerateOptions;
 import org.sigmascope.generate.Generator;
 import org.sigmascope.generate.OutputFormat;
-import org.sigmascope.ingest.ReadOptions;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
-import org.sigmascope.model.Level;
-import org.sigmascope.scan.ScanListener;
-import org.sigmascope.scan.ScanRequest;
-import org.sigmascope.scan.Scanner;
-import org.sigmascope.sigma.BuiltinRules;
-import org.sigmascope.sigma.eval.ReferenceEngine;
-import org.sigmascope.sigma.load.RuleLoader;
-import org.sigmascope.sigma.logsource.LogsourceMapping;
 import org.sigmascope.task.Cancellation;
 import org.sigmascope.task.Progress;
 
@@ -51,25 +42,9 @@ class GeneratorEvidenceTest {
         Path out = dir.resolve("generated");
         Generator.run(new GenerateOptions(4, 60_000, 3, OutputFormat.JSONL, out, SCENARIOS,
                 GenerateOptions.DEFAULT_START, Duration.ofHours(24), 2), Progress.NONE, Cancellation.NEVER);
-        ReferenceEngine engine = new ReferenceEngine(RuleLoader.load(List.of(BuiltinRules.source())),
-                LogsourceMapping.builtin());
-        Scanner.scan(new ScanRequest(List.of(out.resolve("evidence")), engine, ReadOptions.defaults(),
-                Level.INFORMATIONAL, 1, 1), new ScanListener() {
-                    @Override
-                    public boolean wantsEvents() {
-                        return true;
-                    }
-
-                    @Override
-                    public void event(Event event) {
-                        EVENTS.add(event);
-                    }
-
-                    @Override
-                    public void detection(Detection detection) {
-                        DETECTIONS.add(detection);
-                    }
-                }, Progress.NONE, Cancellation.NEVER);
+        SeedStoryTest.Scanned scanned = SeedStoryTest.scan(List.of(out.resolve("evidence")), true);
+        EVENTS.addAll(scanned.events());
+        DETECTIONS.addAll(scanned.detections());
     }
 
     @Test

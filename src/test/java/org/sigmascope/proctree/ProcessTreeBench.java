@@ -2,9 +2,9 @@ package org.sigmascope.proctree;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 
@@ -139,33 +139,14 @@ public final class ProcessTreeBench {
         }
     }
 
-    /** Feeds the stream to a builder or a buffer, which are gone once this returns: only the tree is left. */
+    /** The harness's own stream; the feeder (builder or buffer) is gone once this returns: only the tree is left. */
     private static Run run(SyntheticStream stream, long events, boolean buffered) {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        ProcessTreeBuilder builder = new ProcessTreeBuilder();
-        SightingBuffer buffer = new SightingBuffer();
-        long fed = 0;
-        long feedNanos = 0;
-        long feedCpu = 0;
-        while (fed < events) {
+        Feeder feeder = new Feeder(buffered);
+        for (long fed = 0; fed < events; ) {
             List<Event> batch = stream.next((int) Math.min(BATCH, events - fed));
-            long cpu = threads.getCurrentThreadCpuTime();
-            long started = System.nanoTime();
-            for (Event event : batch) {
-                if (buffered) {
-                    buffer.accept(event);
-                } else {
-                    builder.accept(event);
-                }
-            }
-            feedNanos += System.nanoTime() - started;
-            feedCpu += threads.getCurrentThreadCpuTime() - cpu;
+            feeder.accept(batch);
             fed += batch.size();
         }
-        long cpu = threads.getCurrentThreadCpuTime();
-        long started = System.nanoTime();
-        ProcessTree tree = buffered ? buffer.build(TreeOptions.defaults()) : builder.build();
-        return new Run(tree, feedNanos, feedCpu, System.nanoTime() - started, threads.getCurrentThreadCpuTime() - cpu,
-                buffered ? 0 : builder.backgroundCpuNanos(), buffered ? 0 : builder.backgroundWaitNanos());
+        return feeder.build();
     }
 }

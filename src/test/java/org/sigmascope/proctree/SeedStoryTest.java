@@ -37,16 +37,22 @@ class SeedStoryTest {
     @TempDir
     Path temp;
 
-    /** A scan of evidence into a tree, with the detections found. */
-    record Scanned(ProcessTree tree, List<Detection> detections) {
+    /** A scan of evidence into a tree, with the detections found and, when asked for, the events. */
+    record Scanned(ProcessTree tree, List<Detection> detections, List<Event> events) {
         long[] detectionEvents() {
             return detections.stream().mapToLong(d -> d.event().id()).toArray();
         }
     }
 
     static Scanned scan(List<Path> inputs) throws IOException {
+        return scan(inputs, false);
+    }
+
+    /** Reads and scans the evidence with the built-in rules, as {@code sigmascope tree} does. */
+    static Scanned scan(List<Path> inputs, boolean keepEvents) throws IOException {
         SightingBuffer buffer = new SightingBuffer();
         List<Detection> detections = new ArrayList<>();
+        List<Event> events = new ArrayList<>();
         ReferenceEngine engine = new ReferenceEngine(RuleLoader.load(List.of(BuiltinRules.source())),
                 LogsourceMapping.builtin());
         Scanner.scan(new ScanRequest(inputs, engine, ReadOptions.defaults(), Level.INFORMATIONAL, 1, 1),
@@ -59,6 +65,9 @@ class SeedStoryTest {
                     @Override
                     public void event(Event event) {
                         buffer.accept(event);
+                        if (keepEvents) {
+                            events.add(event);
+                        }
                     }
 
                     @Override
@@ -66,7 +75,7 @@ class SeedStoryTest {
                         detections.add(detection);
                     }
                 }, Progress.NONE, Cancellation.NEVER);
-        return new Scanned(buffer.build(TreeOptions.defaults()), detections);
+        return new Scanned(buffer.build(TreeOptions.defaults()), detections, events);
     }
 
     @Test
