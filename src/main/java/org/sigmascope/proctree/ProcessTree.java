@@ -70,7 +70,7 @@ public final class ProcessTree {
         return stats;
     }
 
-    /** Values that could not be read, with the event they were in (the first ones; {@link TreeStats#problems()} counts all). */
+    /** Values that could not be read, with their event (the first ones; {@link TreeStats#problems()} counts all). */
     public List<String> problems() {
         return problems;
     }
@@ -176,7 +176,7 @@ public final class ProcessTree {
         return IntStream.range(0, size()).filter(p -> predicate.test(process(p))).toArray();
     }
 
-    /** The process an event was attached to (its start, stop or activity), or -1; needs {@link TreeOptions#indexEvents()}. */
+    /** The process an event (start, stop, activity) was attached to, or -1; needs {@link TreeOptions#indexEvents()}. */
     public int processOfEvent(long eventId) {
         if (events == null) {
             throw new IllegalStateException("the tree was built without its event index (TreeOptions.indexEvents)");

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,7 +91,7 @@ class SeedStoryTest {
         assertEquals(1, story.detectedProcesses().length, "the two views are one process");
         int scrcons = story.detectedProcesses()[0];
         assertStory(tree, story, scrcons, LinkKind.EXACT);
-        assertEquals(java.util.Set.of(Witness.SYSMON, Witness.SECURITY), tree.process(scrcons).startedBy());
+        assertEquals(Set.of(Witness.SYSMON, Witness.SECURITY), tree.process(scrcons).startedBy());
         assertEquals(0, story.unplacedEvents().length);
     }
 
@@ -126,6 +127,32 @@ class SeedStoryTest {
         assertEquals(Selection.Mark.DESCENDANT, selection.mark(payloads[0]));
         assertEquals(tree.ancestors(scrcons).length + 1 + tree.descendants(scrcons).length, selection.members().length,
                 "the story is the chain, the detected process and what it started: nothing else");
+    }
+
+    @Test
+    void evtxecmdCsvFromTheGenerator() throws IOException {
+        // sigmascope generate's EvtxECmd CSV: WS01 logs Sysmon and 4688, WS02 only 4688.
+        Path out = temp.resolve("csv");
+        org.sigmascope.generate.Generator.run(new org.sigmascope.generate.GenerateOptions(2, 5000, 3,
+                org.sigmascope.generate.OutputFormat.CSV, out, "wmi-persistence-wmic@1,wmi-persistence-wmic@2",
+                org.sigmascope.generate.GenerateOptions.DEFAULT_START, java.time.Duration.ofHours(24), 1),
+                Progress.NONE, Cancellation.NEVER);
+        Scanned scanned = scan(List.of(out.resolve("evidence")));
+        ProcessTree tree = scanned.tree();
+        AttackStory story = AttackStory.of(tree, scanned.detections().stream()
+                .filter(d -> d.rule().id().equals(SEED_RULE)).mapToLong(d -> d.event().id()).toArray());
+        assertEquals(2, story.detectedProcesses().length);
+        for (int scrcons : story.detectedProcesses()) {
+            Process detected = tree.process(scrcons);
+            boolean bothLogs = detected.host().startsWith("WS01");
+            assertEquals("scrcons.exe", detected.name());
+            assertEquals("svchost.exe", tree.process(detected.parent()).name());
+            assertEquals(bothLogs ? LinkKind.EXACT : LinkKind.INFERRED, detected.link().kind());
+            assertEquals(bothLogs ? Set.of(Witness.SYSMON, Witness.SECURITY) : Set.of(Witness.SECURITY),
+                    detected.startedBy());
+            assertEquals(List.of("powershell.exe"), Arrays.stream(tree.children(scrcons))
+                    .mapToObj(c -> tree.process(c).name()).toList());
+        }
     }
 
     @Test
