@@ -62,9 +62,10 @@ public final class CaseReport {
     /**
      * @param rules     the identity of the rules the case was scanned with
      * @param engine    the rule engine's name
-     * @param processes process tree nodes to draw, or an empty list
+     * @param processes the process tree nodes to draw for the case's detections (an empty list for none)
      */
-    public static ReportData of(CaseStore store, RuleSetIdentity rules, String engine, List<ProcessNode> processes)
+    public static ReportData of(CaseStore store, RuleSetIdentity rules, String engine,
+                                java.util.function.Function<List<Detection>, List<ProcessNode>> processes)
             throws IOException {
         List<Detection> detections = new ArrayList<>();
         List<Detection> page;
@@ -73,7 +74,7 @@ public final class CaseReport {
             detections.addAll(page);
         } while (page.size() == PAGE);
         return new ReportData(details(store), Instant.now(), ToolInfo.current(engine), rules, evidence(store),
-                detections, processes, tagged(store));
+                detections, processes.apply(detections), tagged(store));
     }
 
     static List<EvidenceSource> evidence(CaseStore store) throws IOException {

@@ -17,6 +17,11 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.sigmascope.caseview.CaseReport;
+import org.sigmascope.caseview.CaseTrees;
+import org.sigmascope.caseview.TreeNodes;
+import org.sigmascope.proctree.ProcessTree;
+import org.sigmascope.task.Cancellation;
+import org.sigmascope.task.Progress;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Level;
@@ -91,22 +96,22 @@ public final class ExportViewModel {
     private final Supplier<RuleSelection> selection;
     private final Supplier<SqlFilter> viewFilter;
     private final Supplier<Sort> viewSort;
-    private final Supplier<List<ProcessNode>> processes;
+    private final Supplier<ProcessTree> trees;
 
     /**
      * @param viewFilter the timeline's filter now, for the view exports
-     * @param processes  the process tree nodes to draw in the report (an empty list when none were built)
+     * @param trees      the case's process trees if they are built, else {@code null} (the export builds them)
      */
     public ExportViewModel(BackgroundTasks tasks, Supplier<CaseSession> session, Supplier<AppRules> rules,
                            Supplier<RuleSelection> selection, Supplier<SqlFilter> viewFilter, Supplier<Sort> viewSort,
-                           Supplier<List<ProcessNode>> processes) {
+                           Supplier<ProcessTree> trees) {
         this.tasks = tasks;
         this.session = session;
         this.rules = rules;
         this.selection = selection;
         this.viewFilter = viewFilter;
         this.viewSort = viewSort;
-        this.processes = processes;
+        this.trees = trees;
     }
 
     /** A file name for the export. */
@@ -133,7 +138,7 @@ public final class ExportViewModel {
         ReportOptions options = ReportOptions.defaults().withSections(sections).withMinLevel(minLevel).withZone(zone);
         SqlFilter filter = viewFilter.get();
         Sort sort = viewSort.get();
-        List<ProcessNode> nodes = processes.get();
+        ProcessTree built = trees.get();
         RuleSelection chosen = selection.get();
         tasks.run("exporting " + kind, () -> {
             CaseStore store = current.store();
@@ -143,8 +148,11 @@ public final class ExportViewModel {
                 what = String.format("%,d events", written);
             } else {
                 AppRules appRules = rules.get();
+                ProcessTree tree = !sections.contains(Section.PROCESS_TREES) ? null : built != null ? built
+                        : CaseTrees.build(store, Progress.NONE, Cancellation.NEVER);
                 ReportData data = CaseReport.of(store, RuleSetIdentity.of(appRules.selected(chosen),
-                        appRules.sourceNames()), AppRules.ENGINE, nodes);
+                        appRules.sourceNames()), AppRules.ENGINE, detections -> tree == null ? List.<ProcessNode>of()
+                        : TreeNodes.story(tree, detections));
                 ReportExporter.Format format = ReportExporter.Format.valueOf(kind.name());
                 ReportExporter.export(data, options, format, output);
                 what = String.format("%,d detections", ReportExporter.detections(data, options).size());

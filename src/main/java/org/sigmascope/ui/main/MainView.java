@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 
 import javafx.geometry.Orientation;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -26,6 +25,7 @@ import org.sigmascope.ui.detections.DetectionsView;
 import org.sigmascope.ui.evidence.EvidenceView;
 import org.sigmascope.ui.export.ExportDialog;
 import org.sigmascope.ui.export.ExportViewModel;
+import org.sigmascope.ui.proctree.ProcessTreeView;
 import org.sigmascope.ui.rules.RulesView;
 import org.sigmascope.ui.session.CaseSession;
 import org.sigmascope.ui.settings.AppSettings;
@@ -58,11 +58,14 @@ public final class MainView {
         this.model = model;
         this.stage = stage;
         this.timeline = new TimelineView(model.timeline(), model.rowActions(),
-                () -> model.settingsProperty().get().contextMinutes(), null);
+                () -> model.settingsProperty().get().contextMinutes(), entry -> {
+                    show("tree");
+                    model.processTrees().revealEvent(entry.id());
+                });
         this.detail = new DetailView(model.detail(), openLink, model.timeline()::addChip);
         this.export = new ExportViewModel(model.tasks(), model.sessionProperty()::get, model::appRules,
                 () -> model.settingsProperty().get().rules(), model.timeline()::filter,
-                () -> model.timeline().sortProperty().get(), List::of);
+                () -> model.timeline().sortProperty().get(), () -> model.processTrees().treeProperty().get());
         Tab detections = new Tab("Detections", new DetectionsView(model.detections()).root());
         detections.setId("detectionsTab");
         Tab evidence = new Tab("Evidence", new EvidenceView(model.evidence(), evidenceActions()).root());
@@ -73,10 +76,14 @@ public final class MainView {
         sidebar.setId("sidebar");
         timelineTab = new Tab("Timeline", timeline.root());
         timelineTab.setId("timelineTab");
-        Label trees = new Label("Process trees are not built for this case yet.");
-        trees.getStyleClass().add("empty-state");
-        treeTab = new Tab("Process trees", new StackPane(trees));
+        treeTab = new Tab("Process trees", new ProcessTreeView(model.processTrees(),
+                () -> model.settingsProperty().get().zoneId()).root());
         treeTab.setId("treeTab");
+        treeTab.setOnSelectionChanged(e -> {
+            if (treeTab.isSelected()) {
+                model.processTrees().ensureBuilt();
+            }
+        });
         rulesTab = new Tab("Rules", new RulesView(model.rulesModel(), rulesActions()).root());
         rulesTab.setId("rulesTab");
         views.getTabs().addAll(timelineTab, treeTab, rulesTab);

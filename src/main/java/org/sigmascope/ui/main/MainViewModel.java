@@ -33,6 +33,7 @@ import org.sigmascope.ui.detail.DetailViewModel;
 import org.sigmascope.ui.detections.DetectionsViewModel;
 import org.sigmascope.ui.evidence.EvidenceViewModel;
 import org.sigmascope.ui.probe.FxStallProbe;
+import org.sigmascope.ui.proctree.ProcessTreeViewModel;
 import org.sigmascope.ui.rules.AppRules;
 import org.sigmascope.ui.rules.RulesViewModel;
 import org.sigmascope.ui.session.CaseSession;
@@ -77,6 +78,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DetailViewModel detail;
     private final RulesViewModel rules;
     private final RowActions rowActions;
+    private final ProcessTreeViewModel processTrees;
     private final ChangeListener<CaseSession.Change> changes = (o, old, change) -> {
         if (change != null) {
             changed(change.kind());
@@ -101,6 +103,7 @@ public final class MainViewModel implements AutoCloseable {
         this.rules = new RulesViewModel(tasks, this::appRules, selection -> saveSettings(settings.get()
                 .withRules(selection)));
         this.rowActions = new RowActions(tasks, say);
+        this.processTrees = new ProcessTreeViewModel(tasks, timeline::showEvents, say);
         this.jobs = new Jobs(tasks, probe, say, this::failed, session.getReadOnlyProperty(), evidence);
         rules.selectionProperty().set(settings.get().rules());
         timeline.zoneProperty().set(settings.get().zoneId());
@@ -166,6 +169,10 @@ public final class MainViewModel implements AutoCloseable {
 
     public RowActions rowActions() {
         return rowActions;
+    }
+
+    public ProcessTreeViewModel processTrees() {
+        return processTrees;
     }
 
     public Workspace workspace() {
@@ -282,6 +289,7 @@ public final class MainViewModel implements AutoCloseable {
         detail.open(null);
         rules.open(null);
         rowActions.open(null);
+        processTrees.open(null);
     }
 
     private void attach(CaseSession opened) {
@@ -293,6 +301,7 @@ public final class MainViewModel implements AutoCloseable {
         detail.open(opened);
         rules.open(opened);
         rowActions.open(opened);
+        processTrees.open(opened);
         saveSettings(settings.get().withRecentCase(opened.file().toAbsolutePath().toString()));
         status.set("Case " + opened.name() + " (" + opened.file() + ")");
         findGaps(opened);
@@ -322,6 +331,7 @@ public final class MainViewModel implements AutoCloseable {
                 evidence.importDone();
                 detections.refresh();
                 rules.evidenceChanged();
+                processTrees.invalidate();
                 findGaps(session.get());
             }
         }

@@ -29,8 +29,8 @@ final class PageCache {
     static final int PAGE = 100;
     /** Pages kept; beyond this, the least recently shown go. */
     private static final int KEEP = 300;
-    /** Pages shown within this many ms are reloaded when the case changes; others are dropped. */
-    private static final long RECENT_MS = 5_000;
+    /** Pages reloaded when the case changes (the last shown); the screen shows two or three. */
+    private static final int RELOADED = 8;
 
     /** Loads a page off the FX thread. */
     @FunctionalInterface
@@ -50,7 +50,6 @@ final class PageCache {
         final List<ReadOnlyObjectWrapper<TimelineEntry>> slots = new java.util.ArrayList<>(PAGE);
         boolean loaded;
         boolean wanted;
-        long shownAt;
 
         Page() {
             for (int i = 0; i < PAGE; i++) {
@@ -85,7 +84,6 @@ final class PageCache {
             pages.put(number, page);
             trim();
         }
-        page.shownAt = System.currentTimeMillis();
         if (!page.loaded && !page.wanted) {
             page.wanted = true;
             queue.addFirst(number);
@@ -100,20 +98,23 @@ final class PageCache {
         return page == null || !page.loaded ? null : page.slots.get(index % PAGE).get();
     }
 
-    /** The case changed (an import committed, a tag was added): pages shown lately load again, others go. */
+    /**
+     * The case changed (an import committed, a tag was added): the pages shown last (those on screen are among
+     * them) load again, most recent first; the others are forgotten and load when shown again.
+     */
     void reload() {
-        long recent = System.currentTimeMillis() - RECENT_MS;
         cursors.clear();
         queue.clear();
-        for (Iterator<Map.Entry<Integer, Page>> it = pages.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Integer, Page> entry = it.next();
-            Page page = entry.getValue();
-            if (page.shownAt < recent) {
-                it.remove();
+        List<Integer> order = new java.util.ArrayList<>(pages.keySet());
+        for (int i = 0; i < order.size(); i++) {
+            Integer number = order.get(i);
+            if (i < order.size() - RELOADED) {
+                pages.remove(number);
             } else {
+                Page page = pages.get(number);
                 page.loaded = false;
                 page.wanted = true;
-                queue.addLast(entry.getKey());
+                queue.addFirst(number);
             }
         }
         pump();

@@ -66,9 +66,10 @@ final class QueryBar {
         detectionsOnly.setTooltip(new Tooltip("Show only events that rules fired on (is:detected)"));
         detectionsOnly.selectedProperty().bindBidirectional(model.detectionsOnlyProperty());
         detectionsOnly.setOnAction(e -> {
-            model.detectionsOnlyProperty().set(!detectionsOnly.isSelected());
+            boolean on = detectionsOnly.isSelected();
+            model.detectionsOnlyProperty().set(!on);
             model.remember();
-            model.detectionsOnlyProperty().set(detectionsOnly.isSelected());
+            model.detectionsOnlyProperty().set(on);
             model.apply();
         });
         Button back = new Button("◀ Back");
