@@ -54,10 +54,16 @@ public final class BackgroundTasks implements AutoCloseable {
                 return work.run(progress, cancellation);
             }
 
+            /**
+             * Asks the work to stop; the task ends when the engine has stopped (its cancellation leaves the case
+             * consistent first: the batch committed, the source marked interrupted), failing with a
+             * {@link java.util.concurrent.CancellationException}. Ending the task at once would let another job
+             * start while this one still writes.
+             */
             @Override
             public boolean cancel(boolean mayInterruptIfRunning) {
                 cancellation.cancel();
-                return super.cancel(mayInterruptIfRunning);
+                return true;
             }
         };
     }

@@ -32,11 +32,16 @@ public final class SigmascopeApp extends Application {
         view = new MainView(model, stage, url -> getHostServices().showDocument(url));
         WindowLayout layout = model.settingsProperty().get().window();
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view.root(), Math.min(layout.width(), screen.getWidth()),
-                Math.min(layout.height(), screen.getHeight()));
+        double width = Math.min(layout.width(), screen.getWidth());
+        double height = Math.min(layout.height(), screen.getHeight());
+        Scene scene = new Scene(view.root(), width, height);
         Theme.apply(scene, model.settingsProperty().get().dark());
         model.settingsProperty().addListener((o, old, s) -> Theme.apply(scene, s.dark()));
         stage.setScene(scene);
+        // The stage may have been shown before (a second start in one JVM, in tests): it keeps its old size
+        // unless told, and a new scene does not resize it.
+        stage.setWidth(width);
+        stage.setHeight(height);
         stage.setMinWidth(900);
         stage.setMinHeight(560);
         if (!Double.isNaN(layout.x()) && !Double.isNaN(layout.y()) && screen.contains(layout.x() + 40,

@@ -1,5 +1,7 @@
 package org.sigmascope.ui;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +64,8 @@ final class AppRobot extends FxRobot {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> FxTests.fx(condition::getAsBoolean));
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for: " + what + " (status: "
-                    + FxTests.fx(() -> model().statusProperty().get()) + ")", e);
+                    + FxTests.fx(() -> model().statusProperty().get()) + "; the window as it was: "
+                    + snapshot(what) + ")", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -72,6 +75,27 @@ final class AppRobot extends FxRobot {
         until("the app is idle", () -> model().sessionProperty().get() != null && !model().busyProperty().get()
                 && !model().openingProperty().get() && !model().timeline().countingProperty().get()
                 && model().timeline().firstPageMillisProperty().get() >= 0);
+    }
+
+    /** Writes the window as it is to target/robot-failures/, for a failed wait; says where, or why not. */
+    String snapshot(String what) {
+        try {
+            Path folder = Files.createDirectories(Path.of("target", "robot-failures"));
+            Path file = folder.resolve(what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
+            javafx.scene.image.WritableImage image = FxTests.fx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(javafx.stage.Window::isShowing).findFirst().orElseThrow().getScene().snapshot(null));
+            java.awt.image.BufferedImage png = new java.awt.image.BufferedImage((int) image.getWidth(),
+                    (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < png.getHeight(); y++) {
+                for (int x = 0; x < png.getWidth(); x++) {
+                    png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+                }
+            }
+            javax.imageio.ImageIO.write(png, "png", file.toFile());
+            return file.toString();
+        } catch (IOException | RuntimeException e) {
+            return "not written: " + e;
+        }
     }
 
     TableView<RowRef> timeline() {

@@ -89,13 +89,13 @@ final class ExplanationView {
     /** {@code Image|endswith '\scrcons.exe'} then the event's value with the matched part highlighted. */
     static List<Text> hitText(Match.FieldHit hit) {
         StringBuilder rule = new StringBuilder("  ");
-        rule.append(hit.field() == null ? "(keyword)" : hit.field());
+        rule.append(hit.field() == null ? "(keyword, any field)" : hit.field());
         hit.modifiers().forEach(m -> rule.append('|').append(m));
-        rule.append("  '").append(hit.ruleValue()).append('\'');
+        rule.append(hit.modifiers().isEmpty() ? " = '" : " '").append(hit.ruleValue()).append('\'');
         if (hit.compared() != null) {
-            rule.append("  (compared: '").append(hit.compared()).append("')");
+            rule.append("   compared as '").append(hit.compared()).append('\'');
         }
-        rule.append("\n    ");
+        rule.append("\n    event: ");
         Text ruleText = code(rule.toString());
         String value = hit.eventValue();
         if (value == null) {
@@ -106,7 +106,7 @@ final class ExplanationView {
         if (start < 0 || end < start || end > value.length()) {
             Text whole = code(cut(value, 0, Math.min(value.length(), CONTEXT * 2)));
             whole.getStyleClass().setAll("explanation-match");
-            return List.of(ruleText, code("= "), whole, code("\n"));
+            return List.of(ruleText, whole, code("\n"));
         }
         int from = Math.max(0, start - CONTEXT);
         int to = Math.min(value.length(), end + CONTEXT);

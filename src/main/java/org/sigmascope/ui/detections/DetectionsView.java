@@ -47,9 +47,7 @@ public final class DetectionsView {
         TreeTableColumn<Line, String> count = new TreeTableColumn<>("Count");
         count.setCellValueFactory(c -> {
             Line line = c.getValue().getValue();
-            long n = line.count() != null ? line.count().count() : c.getValue().getChildren().size();
-            return new ReadOnlyStringWrapper(line.count() != null ? String.format("%,d", n)
-                    : String.format("(%,d)", n));
+            return new ReadOnlyStringWrapper(line.count() == null ? "" : String.format("%,d", line.count().count()));
         });
         count.setCellFactory(c -> {
             TreeTableCell<Line, String> cell = new TreeTableCell<>() {
@@ -134,7 +132,7 @@ public final class DetectionsView {
 
     private static TreeItem<Line> group(DetectionsViewModel.Group group, String heading,
                                         List<DetectionSummary.Count> counts, boolean expanded) {
-        TreeItem<Line> item = new TreeItem<>(new Line(group, null, heading));
+        TreeItem<Line> item = new TreeItem<>(new Line(group, null, heading + "  (" + counts.size() + ")"));
         for (DetectionSummary.Count count : counts) {
             item.getChildren().add(new TreeItem<>(new Line(group, count, null)));
         }

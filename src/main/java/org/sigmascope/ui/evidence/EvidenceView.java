@@ -163,11 +163,14 @@ public final class EvidenceView {
             name.getStyleClass().add("panel-title");
             name.setTooltip(new Tooltip(s.path()));
             name.setMinWidth(0);
+            HBox.setHgrow(name, Priority.SOMETIMES);
             Label status = new Label(item.status());
+            status.setMinWidth(Region.USE_PREF_SIZE);
             status.getStyleClass().add(item.source().interrupted() || item.hasProblems() ? "query-problem" : "muted");
             Region grow = new Region();
             HBox.setHgrow(grow, Priority.ALWAYS);
             HBox top = new HBox(6, name, grow, status);
+            top.setMinWidth(0);
             Label figures = new Label(figures(item));
             figures.setWrapText(true);
             figures.getStyleClass().add("muted");

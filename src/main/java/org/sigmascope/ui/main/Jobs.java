@@ -72,13 +72,11 @@ final class Jobs {
                 .withIncludeRecovered(settings.includeRecovered()));
     }
 
-    void importEvidence(List<Path> paths, Supplier<AppRules> rules, AppSettings settings,
-                        Consumer<ScanSummary> after) {
+    void importEvidence(List<Path> paths, Supplier<AppRules> rules, AppSettings settings) {
         CaseSession current = session.get();
         ImportFeed feed = new ImportFeed();
         run("Importing", (p, cancel) -> CaseScan.run(current.store(), paths, rules.get().caseRules(settings.rules()),
                 options(settings), feed, cancel, feed), feed, summary -> {
-                    after.accept(summary);
                     String text = String.format("%,d events from %d source(s), %,d detections", summary.events(),
                             summary.sources(), summary.detections());
                     LOG.info(() -> "import finished: " + text + " into " + current.file());
@@ -143,9 +141,14 @@ final class Jobs {
         }
         startPolling(feed);
         task.setOnSucceeded(e -> finish(what, done.apply(task.getValue()), false));
-        task.setOnCancelled(e -> finish(what, what + " cancelled; what was done so far is kept in the case.",
-                false));
-        task.setOnFailed(e -> finish(what, failure.apply(task.getException()), true));
+        task.setOnFailed(e -> {
+            if (task.getException() instanceof java.util.concurrent.CancellationException) {
+                finish(what, what + " cancelled; what was done so far is kept in the case"
+                        + (feed != null ? " (resume or roll back the import in the Evidence panel)." : "."), false);
+            } else {
+                finish(what, failure.apply(task.getException()), true);
+            }
+        });
         tasks.start(task);
     }
 
@@ -195,6 +198,7 @@ final class Jobs {
     void cancel() {
         if (running != null) {
             running.cancel();
+            status.accept("Cancelling: the batch being read is committed first…");
         }
     }
 }

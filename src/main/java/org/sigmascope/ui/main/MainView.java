@@ -61,7 +61,7 @@ public final class MainView {
                 () -> model.settingsProperty().get().contextMinutes(), entry -> {
                     show("tree");
                     model.processTrees().revealEvent(entry.id());
-                });
+                }, model.busyProperty());
         this.detail = new DetailView(model.detail(), openLink, model.timeline()::addChip);
         this.export = new ExportViewModel(model.tasks(), model.sessionProperty()::get, model::appRules,
                 () -> model.settingsProperty().get().rules(), model.timeline()::filter,
@@ -87,6 +87,8 @@ public final class MainView {
         rulesTab = new Tab("Rules", new RulesView(model.rulesModel(), rulesActions()).root());
         rulesTab.setId("rulesTab");
         views.getTabs().addAll(timelineTab, treeTab, rulesTab);
+        // The detail pane is the timeline's; the tree and the rules take the width it leaves.
+        views.getSelectionModel().selectedItemProperty().addListener((o, old, tab) -> placeDetail(tab));
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         split.setOrientation(Orientation.HORIZONTAL);
         split.getItems().addAll(sidebar, views, detail.root());
@@ -94,7 +96,7 @@ public final class MainView {
         SplitPane.setResizableWithParent(detail.root(), false);
         AppSettings settings = model.settingsProperty().get();
         split.setDividerPositions(settings.window().sidebar(), settings.window().detail());
-        StartView start = new StartView(model.settingsProperty(), startActions());
+        StartView start = new StartView(model.settingsProperty(), model.workspace().home(), startActions());
         center.getChildren().addAll(split, start.root());
         split.visibleProperty().bind(model.sessionProperty().isNotNull());
         start.root().visibleProperty().bind(model.sessionProperty().isNull());
@@ -129,6 +131,21 @@ public final class MainView {
         return root;
     }
 
+    private double detailDivider = -1;
+
+    private void placeDetail(Tab tab) {
+        boolean wanted = tab == timelineTab;
+        boolean there = split.getItems().contains(detail.root());
+        if (wanted && !there) {
+            split.getItems().add(detail.root());
+            double sidebar = split.getDividerPositions()[0];
+            split.setDividerPositions(sidebar, detailDivider > 0 ? detailDivider : 0.7);
+        } else if (!wanted && there) {
+            detailDivider = split.getDividerPositions()[1];
+            split.getItems().remove(detail.root());
+        }
+    }
+
     public TimelineView timeline() {
         return timeline;
     }
@@ -139,7 +156,8 @@ public final class MainView {
 
     /** The divider positions, for the window layout kept in the settings. */
     public double[] dividerPositions() {
-        return split.getDividerPositions();
+        double[] positions = split.getDividerPositions();
+        return positions.length > 1 ? positions : new double[] {positions[0], detailDivider > 0 ? detailDivider : 0.7};
     }
 
     /** Shows a view: {@code timeline}, {@code tree} or {@code rules}. */
@@ -149,6 +167,12 @@ public final class MainView {
             case "rules" -> rulesTab;
             default -> timelineTab;
         });
+    }
+
+    /** Shows a tab of the side panel: {@code detections} or {@code evidence}. */
+    public void showSidebar(String tab) {
+        sidebar.getTabs().stream().filter(t -> t.getId().equals(tab + "Tab")).findFirst()
+                .ifPresent(t -> sidebar.getSelectionModel().select(t));
     }
 
     // ---- what the menus and buttons do ----

@@ -104,7 +104,7 @@ public final class MainViewModel implements AutoCloseable {
                 .withRules(selection)));
         this.rowActions = new RowActions(tasks, say);
         this.processTrees = new ProcessTreeViewModel(tasks, timeline::showEvents, say);
-        this.jobs = new Jobs(tasks, probe, say, this::failed, session.getReadOnlyProperty(), evidence);
+        this.jobs = new Jobs(tasks, probe, say, this::jobFailed, session.getReadOnlyProperty(), evidence);
         rules.selectionProperty().set(settings.get().rules());
         timeline.zoneProperty().set(settings.get().zoneId());
         timeline.selectedProperty().addListener((o, old, entry) -> detail.show(entry));
@@ -245,6 +245,10 @@ public final class MainViewModel implements AutoCloseable {
             if (old != null) {
                 old.close();
             }
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
             return new CaseSession(CaseStore.open(file));
         }, opened -> {
             opening.set(false);
@@ -327,7 +331,7 @@ public final class MainViewModel implements AutoCloseable {
                 detail.show(timeline.selectedProperty().get());
             }
             case IMPORT_DONE -> {
-                timeline.refresh(CaseSession.Kind.EVENTS);
+                timeline.refresh(CaseSession.Kind.IMPORT_DONE);
                 evidence.importDone();
                 detections.refresh();
                 rules.evidenceChanged();
@@ -373,11 +377,7 @@ public final class MainViewModel implements AutoCloseable {
         if (first) {
             timeline.showDetections();
         }
-        jobs.importEvidence(paths, this::appRules, settings.get(), summary -> {
-            if (first && summary.detections() == 0) {
-                timeline.showAll();
-            }
-        });
+        jobs.importEvidence(paths, this::appRules, settings.get());
     }
 
     /** Resumes an interrupted import from where its committed events end. */
@@ -471,6 +471,12 @@ public final class MainViewModel implements AutoCloseable {
 
     private void failed(String title, String message) {
         status.set(title + ": " + message);
+        notice.set(new Notice(title, message, true));
+    }
+
+    /** A job's failure: its sentence already says what failed, so the status bar shows it alone. */
+    private void jobFailed(String title, String message) {
+        status.set(message);
         notice.set(new Notice(title, message, true));
     }
 

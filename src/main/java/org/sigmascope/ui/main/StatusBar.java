@@ -20,6 +20,8 @@ final class StatusBar {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(model.statusProperty());
+        status.visibleProperty().bind(model.busyProperty().not());
+        status.managedProperty().bind(status.visibleProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         status.setMinWidth(80);
         HBox.setHgrow(status, Priority.ALWAYS);
@@ -32,10 +34,14 @@ final class StatusBar {
         Label pace = new Label();
         pace.setId("progressText");
         pace.textProperty().bind(model.progress().textProperty());
-        pace.setMaxWidth(520);
+        pace.setMaxWidth(Double.MAX_VALUE);
+        pace.setMinWidth(80);
+        HBox.setHgrow(pace, Priority.ALWAYS);
         Button cancel = new Button("Cancel");
         cancel.setId("cancel");
         cancel.setOnAction(e -> model.cancel());
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        progress.setMinWidth(120);
         for (Node node : new Node[] {progress, pace, cancel}) {
             node.visibleProperty().bind(model.busyProperty());
             node.managedProperty().bind(model.busyProperty());
@@ -43,6 +49,7 @@ final class StatusBar {
         Label caseName = new Label();
         caseName.setId("caseName");
         caseName.getStyleClass().add("muted");
+        caseName.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         caseName.textProperty().bind(Bindings.createStringBinding(() -> model.sessionProperty().get() == null
                 ? "no case open" : "Case " + model.sessionProperty().get().name(), model.sessionProperty()));
         root = new HBox(10, status, pace, progress, cancel, caseName);

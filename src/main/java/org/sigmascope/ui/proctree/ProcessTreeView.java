@@ -135,10 +135,10 @@ public final class ProcessTreeView {
         table.setShowRoot(false);
         table.setFixedCellSize(24);
         table.getColumns().add(processColumn());
+        table.getColumns().add(linkColumn());
         table.getColumns().add(text("Start", 175, p -> time(p.start())));
         table.getColumns().add(text("End", 175, p -> time(p.end())));
-        table.getColumns().add(text("User", 150, p -> p.user() == null ? "" : p.user()));
-        table.getColumns().add(linkColumn());
+        table.getColumns().add(text("User", 170, p -> p.user() == null ? "" : p.user()));
         table.getColumns().add(text("Command line", 520, p -> p.commandLine() == null ? "" : p.commandLine()));
         Label empty = new Label("Open this view on a case with process events (Sysmon 1 or Security 4688) to see "
                 + "who started what.");
@@ -212,7 +212,7 @@ public final class ProcessTreeView {
     }
 
     private TreeTableColumn<Integer, String> linkColumn() {
-        TreeTableColumn<Integer, String> column = text("Parent link", 230, p -> "");
+        TreeTableColumn<Integer, String> column = text("Parent link", 250, p -> "");
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(tree() == null ? ""
                 : LinkExplainer.label(tree(), c.getValue().getValue())));
         column.setCellFactory(c -> new TreeTableCell<>() {

@@ -186,9 +186,10 @@ public final class ProcessTreeViewModel {
         task.setOnFailed(e -> {
             finish();
             stale = true;
-            summary.set("The process trees could not be built: " + BackgroundTasks.plain(task.getException()));
+            if (!(task.getException() instanceof java.util.concurrent.CancellationException)) {
+                summary.set("The process trees could not be built: " + BackgroundTasks.plain(task.getException()));
+            }
         });
-        task.setOnCancelled(e -> finish());
         tasks.start(task);
     }
 

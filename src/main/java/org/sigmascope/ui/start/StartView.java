@@ -46,8 +46,11 @@ public final class StartView {
 
     private final VBox root = new VBox(18);
     private final ListView<Path> recent = new ListView<>();
+    private final Path home;
 
-    public StartView(ObservableValue<AppSettings> settings, Actions actions) {
+    /** @param home the Sigmascope folder, so case paths inside it are shown short */
+    public StartView(ObservableValue<AppSettings> settings, Path home, Actions actions) {
+        this.home = home.toAbsolutePath().normalize();
         root.setId("startView");
         root.getStyleClass().add("start");
         root.setAlignment(Pos.TOP_CENTER);
@@ -77,6 +80,7 @@ public final class StartView {
         recent.getStyleClass().add("recent-list");
         recent.setMaxWidth(700);
         recent.setCellFactory(l -> new CaseCell());
+        recent.setFixedCellSize(48);
         Label none = new Label("No recent cases.");
         none.getStyleClass().add("muted");
         recent.setPlaceholder(none);
@@ -92,6 +96,7 @@ public final class StartView {
         });
         VBox recentBox = new VBox(6, recentTitle, recent);
         recentBox.setMaxWidth(700);
+        recentBox.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         root.getChildren().addAll(title, subtitle, buttons, dropZone, recentBox);
         settings.addListener((o, old, s) -> fill(s.recentCases()));
         fill(settings.getValue().recentCases());
@@ -111,10 +116,22 @@ public final class StartView {
 
     private void fill(List<String> files) {
         recent.getItems().setAll(files.stream().map(Path::of).toList());
+        recent.setPrefHeight(Math.max(1, Math.min(6, files.size())) * 48 + 4);
+    }
+
+    /** Where a case is, short: in the Sigmascope folder, under the home folder ({@code ~}), or in full. */
+    String where(Path folder) {
+        Path f = folder.toAbsolutePath().normalize();
+        if (f.startsWith(home)) {
+            String inside = home.relativize(f).toString();
+            return "Sigmascope folder" + (inside.isEmpty() ? "" : " › " + inside.replace('\\', '/'));
+        }
+        Path user = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        return f.startsWith(user) ? "~/" + user.relativize(f).toString().replace('\\', '/') : f.toString();
     }
 
     /** A recent case: its name, its folder, when it was last changed (or that it is gone). */
-    private static final class CaseCell extends ListCell<Path> {
+    private final class CaseCell extends ListCell<Path> {
         @Override
         protected void updateItem(Path file, boolean empty) {
             super.updateItem(file, empty);
@@ -133,7 +150,7 @@ public final class StartView {
             } catch (java.io.IOException e) {
                 when = "the file is no longer there";
             }
-            Label where = new Label(file.getParent() + "  ·  " + when);
+            Label where = new Label(where(file.getParent()) + "  ·  " + when);
             where.getStyleClass().add("muted");
             setText(null);
             setGraphic(new VBox(2, title, where));

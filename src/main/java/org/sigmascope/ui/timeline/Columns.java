@@ -13,8 +13,8 @@ public final class Columns {
             new ColumnSpec("flags", "", List.of(), null, 44),
             new ColumnSpec("time", "Time", List.of("time"), null, 222),
             new ColumnSpec("level", "Level", List.of(), "level", 72),
-            new ColumnSpec("rules", "Rule", List.of(), "rule", 260),
-            new ColumnSpec("computer", "Computer", List.of("Computer"), "Computer", 150),
+            new ColumnSpec("rules", "Rule", List.of(), "rule", 240),
+            new ColumnSpec("computer", "Computer", List.of("Computer"), "Computer", 140),
             new ColumnSpec("channel", "Channel", List.of("Channel"), "Channel", 170),
             new ColumnSpec("eventId", "Event ID", List.of("EventID"), "EventID", 70),
             new ColumnSpec("image", "Image", List.of("Image", "NewProcessName"), "Image", 240),
@@ -31,7 +31,7 @@ public final class Columns {
 
     /** Shown in a case that has no layout of its own. */
     public static final List<String> DEFAULT_VISIBLE = List.of("flags", "time", "level", "rules", "computer",
-            "channel", "eventId", "image", "commandLine", "user", "pid", "ppid", "tags");
+            "eventId", "image", "commandLine", "user", "pid", "ppid", "channel", "tags");
 
     private Columns() {
     }

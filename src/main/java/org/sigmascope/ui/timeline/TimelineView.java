@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 import javafx.beans.InvalidationListener;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Parent;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
@@ -22,13 +23,15 @@ public final class TimelineView {
     private final QueryBar queryBar;
     private final TimelineTable table;
     private final TimelineActions actions;
+    private final ObservableBooleanValue importing;
 
     /**
      * @param contextMinutes the span of an event's context, either side (from the settings)
      * @param showProcess    opens an event's process in the process tree view, or {@code null}
      */
     public TimelineView(TimelineViewModel model, RowActions rowActions, IntSupplier contextMinutes,
-                        Consumer<TimelineEntry> showProcess) {
+                        Consumer<TimelineEntry> showProcess, ObservableBooleanValue importing) {
+        this.importing = importing;
         this.model = model;
         this.queryBar = new QueryBar(model);
         this.table = new TimelineTable(model, this::openFilter, this::hide, this::chooseColumns);
@@ -43,6 +46,8 @@ public final class TimelineView {
         model.problemProperty().addListener(placeholder);
         model.chips().addListener(placeholder);
         model.queryProperty().addListener(placeholder);
+        model.detectionsOnlyProperty().addListener(placeholder);
+        importing.addListener(placeholder);
         placeholder();
     }
 
@@ -114,8 +119,13 @@ public final class TimelineView {
             table.placeholder("Searching…");
         } else if (model.chips().isEmpty() && model.queryProperty().get().isBlank()
                 && !model.detectionsOnlyProperty().get()) {
-            table.placeholder("This case has no events yet. Add evidence with File › Add evidence, or drop files "
-                    + "or folders on the window.");
+            table.placeholder(importing.get() ? "Importing: the events appear here as they are read."
+                    : "This case has no events yet. Add evidence with File › Add evidence, or drop files or "
+                    + "folders on the window.");
+        } else if (model.chips().isEmpty() && model.queryProperty().get().isBlank()) {
+            table.placeholder(importing.get() ? "No detections yet. The rules run on each event as it is imported; "
+                    + "detections appear here as they are found." : "No rule fired on this case's events. Turn off "
+                    + "Detections only to see them all.");
         } else {
             table.placeholder("No event matches. Remove a filter chip, or change the query.");
         }

@@ -95,6 +95,8 @@ public final class TimelineViewModel implements AutoCloseable {
     private ObjectProperty<TimelineEntry> selectionSource;
     private int selectedIndex = -1;
     private boolean selectFirst;
+    private boolean autoDetections;
+    private boolean emptyDetectionsCheck;
 
     /** @param status where to say, in plain words, that something went wrong */
     public TimelineViewModel(BackgroundTasks tasks, Consumer<String> status) {
@@ -226,6 +228,11 @@ public final class TimelineViewModel implements AutoCloseable {
         if (session == null || cache == null) {
             return;
         }
+        if (kind == CaseSession.Kind.IMPORT_DONE && autoDetections) {
+            // The import shown as "detections only" found none: show all its events instead of an empty table.
+            autoDetections = false;
+            emptyDetectionsCheck = true;
+        }
         if (kind != CaseSession.Kind.ANNOTATIONS) {
             reloadFieldNames();
             recount(generation, filter);
@@ -338,6 +345,12 @@ public final class TimelineViewModel implements AutoCloseable {
                 }
                 list.growTo((int) Math.min(Integer.MAX_VALUE - 8, n));
                 count.set(n);
+                if (emptyDetectionsCheck) {
+                    emptyDetectionsCheck = false;
+                    if (n == 0 && detectionsOnly.get() && chips.isEmpty() && query.get().isBlank()) {
+                        showAll();
+                    }
+                }
             }
         }, e -> counting.set(false));
         tasks.run("drawing the histogram", () -> {
@@ -490,6 +503,7 @@ public final class TimelineViewModel implements AutoCloseable {
     public void showDetections() {
         detectionsOnly.set(true);
         selectFirst = true;
+        autoDetections = true;
         apply();
     }
 
