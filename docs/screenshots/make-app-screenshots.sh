@@ -8,7 +8,7 @@ cd "$(dirname "$0")/../.."
 mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 display=":$(( (RANDOM % 300) + 400 ))"
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
@@ -16,8 +16,8 @@ DISPLAY="$display" java -Xmx2g -cp "target/test-classes:target/classes:$(cat tar
     -Dprism.order=sw org.sigmascope.ui.AppScreenshots docs/screenshots
 if convert -version 2>/dev/null | grep -q ImageMagick; then
     for png in docs/screenshots/{start,main-window,rule-detail,timeline-filters,query-error,process-tree,rules,\
-dark-theme,import-progress,interrupted-import}.png; do
-        convert "$png" -colors 256 "PNG8:$png"
+dark-theme,import-progress,interrupted-import,export-dialog}.png; do
+        convert "$png" +dither -colors 256 "PNG8:$png"
     done
 fi
 ls -l docs/screenshots/*.png

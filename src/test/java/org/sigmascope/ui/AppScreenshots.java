@@ -55,7 +55,7 @@ public final class AppScreenshots {
         System.setProperty("sigmascope.home", home.toString());
         System.setProperty("sigmascope.samples", "samples");
         new SettingsStore(home.resolve("settings.json")).save(AppSettings.defaults().withWindow(
-                new WindowLayout(0, 0, 1600, 1000, false, 0.19, 0.69)));
+                new WindowLayout(0, 0, 1920, 1080, false, 0.15, 0.73)));
         Path generated = generate();
         FxToolkit.registerPrimaryStage();
         app = (SigmascopeApp) FxToolkit.setupApplication(SigmascopeApp.class);
@@ -76,6 +76,7 @@ public final class AppScreenshots {
         FxTests.fx(() -> app.view().detail().showTab("rule"));
         pause(1);
         shot("rule-detail.png");
+        exportDialog();
 
         // The timeline: all events, a column filter, a brushed range, and a query with an error.
         FxTests.fx(() -> {
@@ -207,10 +208,33 @@ public final class AppScreenshots {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** File › Export…, as it opens on the case. */
+    private void exportDialog() throws IOException {
+        Stage main = window("Sigmascope");
+        javafx.application.Platform.runLater(() -> ((javafx.scene.control.MenuBar) main.getScene().getRoot()
+                .lookup(".menu-bar")).getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> "export".equals(i.getId())).findFirst().orElseThrow().fire());
+        waitFor(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s
+                && "Export".equals(s.getTitle())));
+        pause(1);
+        Stage dialog = window("Export");
+        shot(dialog, "export-dialog.png");
+        FxTests.fx(() -> ((javafx.scene.control.Button) ((javafx.scene.control.DialogPane) dialog.getScene().getRoot())
+                .lookupButton(javafx.scene.control.ButtonType.CANCEL)).fire());
+        pause(1);
+    }
+
+    private static Stage window(String title) {
+        return FxTests.fx(() -> (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage s
+                && s.getTitle() != null && s.getTitle().startsWith(title)).findFirst().orElseThrow());
+    }
+
     /** Writes the main window as it is on screen. */
     private void shot(String name) throws IOException {
-        Stage stage = (Stage) Window.getWindows().stream().filter(w -> w instanceof Stage s
-                && s.getTitle() != null && s.getTitle().startsWith("Sigmascope")).findFirst().orElseThrow();
+        shot(window("Sigmascope"), name);
+    }
+
+    private void shot(Stage stage, String name) throws IOException {
         WritableImage image = FxTests.fx(() -> {
             Scene scene = stage.getScene();
             return scene.snapshot(null);

@@ -26,6 +26,7 @@ import javafx.stage.Window;
 import org.sigmascope.model.Level;
 import org.sigmascope.report.model.Section;
 import org.sigmascope.ui.Dialogs;
+import org.sigmascope.ui.LevelNames;
 
 /**
  * The export dialog: what to export (the report, the detections in one of the formats other tools read, or the
@@ -62,6 +63,7 @@ public final class ExportDialog {
         VBox sectionBoxes = new VBox(4);
         for (Section section : Section.values()) {
             CheckBox box = new CheckBox(section.title());
+            box.setId("section-" + section.anchor());
             box.setSelected(true);
             sections.put(section, box);
             sectionBoxes.getChildren().add(box);
@@ -71,6 +73,10 @@ public final class ExportDialog {
         ComboBox<Level> minLevel = new ComboBox<>();
         minLevel.getItems().setAll(Level.values());
         minLevel.setValue(Level.INFORMATIONAL);
+        minLevel.setId("exportMinLevel");
+        minLevel.setConverter(new LevelNames());
+        minLevel.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> kind.getValue().view(), kind.valueProperty()));
         TextField file = new TextField(folder.resolve(model.suggestedName(kind.getValue())).toString());
         file.setId("exportFile");
         file.setPrefColumnCount(40);

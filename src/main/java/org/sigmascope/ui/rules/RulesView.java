@@ -122,6 +122,7 @@ public final class RulesView {
         });
         ComboBox<Level> minLevel = new ComboBox<>();
         minLevel.setId("minLevel");
+        minLevel.setConverter(new org.sigmascope.ui.LevelNames());
         minLevel.getItems().setAll(Level.values());
         minLevel.setValue(model.selectionProperty().get().minLevel());
         minLevel.setOnAction(e -> model.setMinLevel(minLevel.getValue()));
