@@ -3,7 +3,6 @@ package org.sigmascope.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
@@ -17,9 +16,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.text.Text;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.sigmascope.ui.timeline.FilterChip;
 
@@ -29,19 +26,8 @@ import org.sigmascope.ui.timeline.FilterChip;
  * and by brushing the histogram; open the process tree at a detection; tag and note an event, close and reopen the
  * case, and find the note.
  */
-class AppFlowTest {
+class AppFlowTest extends RobotTest {
     private static final String SEED = "WMI Persistence - Script Event Consumer";
-
-    @TempDir
-    Path home;
-    private AppRobot robot;
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        if (robot != null) {
-            robot.stop();
-        }
-    }
 
     @Test
     void openTheSamplesWatchTheScanAndExplainADetection() throws TimeoutException {

@@ -82,16 +82,8 @@ final class AppRobot extends FxRobot {
         try {
             Path folder = Files.createDirectories(Path.of("target", "robot-failures"));
             Path file = folder.resolve(what.replaceAll("[^A-Za-z0-9]+", "-") + ".png");
-            javafx.scene.image.WritableImage image = FxTests.fx(() -> javafx.stage.Window.getWindows().stream()
-                    .filter(javafx.stage.Window::isShowing).findFirst().orElseThrow().getScene().snapshot(null));
-            java.awt.image.BufferedImage png = new java.awt.image.BufferedImage((int) image.getWidth(),
-                    (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
-            for (int y = 0; y < png.getHeight(); y++) {
-                for (int x = 0; x < png.getWidth(); x++) {
-                    png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
-                }
-            }
-            javax.imageio.ImageIO.write(png, "png", file.toFile());
+            Png.write(FxTests.fx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(javafx.stage.Window::isShowing).findFirst().orElseThrow()), file);
             return file.toString();
         } catch (IOException | RuntimeException e) {
             return "not written: " + e;

@@ -1,19 +1,13 @@
 package org.sigmascope.ui;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-
-import javax.imageio.ImageIO;
 
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -235,19 +229,7 @@ public final class AppScreenshots {
     }
 
     private void shot(Stage stage, String name) throws IOException {
-        WritableImage image = FxTests.fx(() -> {
-            Scene scene = stage.getScene();
-            return scene.snapshot(null);
-        });
-        BufferedImage png = new BufferedImage((int) image.getWidth(), (int) image.getHeight(),
-                BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < png.getHeight(); y++) {
-            for (int x = 0; x < png.getWidth(); x++) {
-                png.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(png, "png", output.resolve(name).toFile());
+        Png.write(stage, output.resolve(name));
         System.out.println("wrote " + output.resolve(name));
     }
 }

@@ -14,9 +14,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.sigmascope.model.Level;
 import org.sigmascope.ui.export.ExportViewModel;
@@ -25,20 +23,9 @@ import org.sigmascope.ui.export.ExportViewModel;
  * The export dialog, walked by a robot: the HTML report of the sample case with a section left out and a level
  * threshold, and the Hayabusa CSV of the same detections; what is written is read back.
  */
-class ExportDialogTest {
+class ExportDialogTest extends RobotTest {
     private static final String SEED = "WMI Persistence - Script Event Consumer";
     private static final String WMIC = "WMI Persistence - wmic.exe Creates an ActiveScriptEventConsumer";
-
-    @TempDir
-    Path home;
-    private AppRobot robot;
-
-    @AfterEach
-    void stop() throws TimeoutException {
-        if (robot != null) {
-            robot.stop();
-        }
-    }
 
     @Test
     void theReportHasTheSectionsAndLevelsChosen() throws IOException, TimeoutException {
@@ -51,8 +38,7 @@ class ExportDialogTest {
         robot.clickOn("#section-process-trees");
         robot.clickOn("#section-attribution");
         writeFile(report);
-        robot.clickOn("Export");
-        robot.until("the export is reported", () -> robot.model().statusProperty().get().startsWith("Exported"));
+        export();
 
         String html = Files.readString(report, StandardCharsets.UTF_8);
         assertTrue(html.contains("id=\"detections\""), "the detections section");
@@ -73,8 +59,7 @@ class ExportDialogTest {
         robot.clickOn("#exportKind");
         choose(ExportViewModel.Kind.HAYABUSA.label());
         writeFile(csv);
-        robot.clickOn("Export");
-        robot.until("the export is reported", () -> robot.model().statusProperty().get().startsWith("Exported"));
+        export();
 
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
         assertTrue(lines.get(0).contains("RuleTitle"), lines.get(0));
@@ -82,6 +67,11 @@ class ExportDialogTest {
                 .mapToLong(c -> c.count()).sum());
         assertEquals(detections, lines.size() - 1, "one line a detection");
         assertTrue(lines.stream().anyMatch(l -> l.contains(SEED)), "the seed rule's detections");
+    }
+
+    private void export() {
+        robot.clickOn("Export");
+        robot.until("the export is reported", () -> robot.model().statusProperty().get().startsWith("Exported"));
     }
 
     private void openExport() {
