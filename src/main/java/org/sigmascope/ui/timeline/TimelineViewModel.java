@@ -280,11 +280,23 @@ public final class TimelineViewModel implements AutoCloseable {
         CaseSession current = session;
         RowList list = new RowList(asked, 0);
         cache = new PageCache((page, after) -> loadPage(current, compiled, order, page, after), pageWorker,
-                e -> status.accept("Rows could not be read: " + BackgroundTasks.plain(e)));
+                e -> {
+                    if (asked == generation) {
+                        counting.set(false);
+                    }
+                    status.accept("Rows could not be read: " + BackgroundTasks.plain(e));
+                });
+        boolean[] counted = {false};
         cache.onPage((page, size) -> {
             if (asked == generation) {
                 if (page == 0 && firstPageMillis.get() < 0) {
                     firstPageMillis.set((System.nanoTime() - appliedAt) / 1_000_000);
+                }
+                if (!counted[0]) {
+                    // The count and the histogram scan the whole result: they start once the first page is on
+                    // screen, so as not to take the CPU and the disk from it.
+                    counted[0] = true;
+                    recount(asked, compiled);
                 }
                 if (page == 0 && size > 0 && selectFirst) {
                     selectFirst = false;
@@ -298,8 +310,8 @@ public final class TimelineViewModel implements AutoCloseable {
         selected.set(null);
         count.set(0);
         rows.set(list);
+        counting.set(true);
         cache.slot(0);
-        recount(asked, compiled);
     }
 
     private PageCache.Loaded loadPage(CaseSession current, SqlFilter compiled, Sort order, int page,
