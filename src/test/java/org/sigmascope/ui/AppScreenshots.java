@@ -125,8 +125,10 @@ public final class AppScreenshots {
         FxTests.fx(() -> app.model().openCase(home.resolve("cases/generated-week.duckdb"), List.of(generated)));
         waitFor(() -> app.model().busyProperty().get());
         FxTests.fx(() -> app.view().showSidebar("evidence"));
-        waitFor(() -> app.model().progress().textProperty().get().contains("events/s"));
-        pause(3);
+        FxTests.fx(() -> app.model().timeline().showAll());
+        waitFor(() -> app.model().progress().textProperty().get().contains("events/s")
+                && app.model().timeline().countProperty().get() > 5_000);
+        pause(2);
         shot("import-progress.png");
         FxTests.fx(() -> app.model().cancel());
         waitFor(() -> !app.model().busyProperty().get());
