@@ -62,6 +62,11 @@ public final class WildcardMatcher implements ValueMatcher {
         return pattern;
     }
 
+    /** Whether the comparison is case-sensitive ({@code cased}, or an encoding such as base64). */
+    public boolean cased() {
+        return cased;
+    }
+
     @Override
     public Hit match(boolean present, Object value, EventView event) {
         if (value == null) {

@@ -103,7 +103,7 @@ public final class CaseBenchmark {
     private void importCase() throws IOException {
         Files.deleteIfExists(caseFile);
         Files.deleteIfExists(Path.of(caseFile + ".wal"));
-        CaseRules rules = CaseRules.reference(rules(), LogsourceMapping.builtin());
+        CaseRules rules = CaseRules.compiled(rules(), LogsourceMapping.builtin());
         out.printf("rules: %d (the built-in ones and the SigmaHQ rules with regression samples in the pool)%n",
                 rules.rules().rules().size());
         try (CaseStore store = CaseStore.open(caseFile)) {
