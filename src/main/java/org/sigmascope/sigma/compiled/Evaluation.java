@@ -15,9 +15,11 @@ import org.sigmascope.sigma.detection.ValueMatcher;
  */
 final class Evaluation {
     /** Values longer than this are not cached: long command lines rarely repeat, and hashing them costs a pass. */
-    private static final int CACHED_LENGTH = 1024;
+    private static final int CACHED_LENGTH = 512;
     /** Entries a scanner's cache may hold before it is emptied. */
-    private static final int CACHE_ENTRIES = 8192;
+    private static final int CACHE_ENTRIES = 4096;
+    /** Entries all of a thread's caches may hold before they are all emptied (some 30 MB at most). */
+    private static final int THREAD_CACHE_ENTRIES = 200_000;
 
     final FieldScanner.Scratch scratch = new FieldScanner.Scratch();
     private Plan plan;
@@ -32,6 +34,7 @@ final class Evaluation {
     private Object[] accessorValue = new Object[0];
     long[] pending = new long[0];
     private ValueCache[] caches = new ValueCache[0];
+    private int cached;
     final RuleCounters counters;
 
     /** A scanner's results by field value. */
@@ -156,7 +159,14 @@ final class Evaluation {
         if (found == null) {
             found = scanner.scan(text, scratch);
             if (cache.size() >= CACHE_ENTRIES) {
+                cached -= cache.size();
                 cache.clear();
+            }
+            if (++cached > THREAD_CACHE_ENTRIES) {
+                Arrays.fill(caches, null);
+                cached = 1;
+                cache = new ValueCache();
+                caches[scanner.id] = cache;
             }
             cache.put(text, found);
         }
