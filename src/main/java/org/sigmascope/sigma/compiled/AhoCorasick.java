@@ -15,8 +15,9 @@ import java.util.Map;
  * hundreds a fully dense table would.
  */
 final class AhoCorasick {
-    /** States up to this depth get dense rows. */
-    private static final int DENSE_DEPTH = 2;
+    /** States up to depth 2 get dense rows, deeper ones too while the rows stay within this many entries. */
+    private static final int DENSE_BUDGET = 256 * 1024;
+    private static final int MAX_DENSE_DEPTH = 8;
 
     private final int[] asciiClass = new int[128];
     private final Map<Character, Integer> otherClass;
@@ -94,6 +95,16 @@ final class AhoCorasick {
             ends.get(state).add(p);
         }
         int states = depth.size();
+        int[] perDepth = new int[MAX_DENSE_DEPTH + 2];
+        for (int st = 0; st < states; st++) {
+            perDepth[Math.min(depth.get(st), MAX_DENSE_DEPTH + 1)]++;
+        }
+        int denseDepth = 2;
+        long denseStates = perDepth[0] + perDepth[1] + perDepth[2];
+        while (denseDepth < MAX_DENSE_DEPTH && (denseStates + perDepth[denseDepth + 1]) * alphabet <= DENSE_BUDGET) {
+            denseDepth++;
+            denseStates += perDepth[denseDepth];
+        }
         outputs = new int[states][];
         edgeStart = new int[states + 1];
         edgeClass = new int[siblingClass.size()];
@@ -109,7 +120,7 @@ final class AhoCorasick {
                 edgeClass[edges] = siblingClass.get(e);
                 edgeTarget[edges++] = siblingTarget.get(e);
             }
-            denseRow[s] = depth.get(s) <= DENSE_DEPTH ? rows++ : -1;
+            denseRow[s] = depth.get(s) <= denseDepth ? rows++ : -1;
         }
         edgeStart[states] = edges;
         dense = new int[rows * alphabet];

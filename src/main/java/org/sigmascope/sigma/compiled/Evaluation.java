@@ -6,6 +6,8 @@ import java.util.List;
 
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Fields;
+import org.sigmascope.sigma.detection.CidrMatcher;
+import org.sigmascope.sigma.detection.CidrNetwork;
 import org.sigmascope.sigma.detection.EventView;
 import org.sigmascope.sigma.detection.ValueMatcher;
 
@@ -20,6 +22,10 @@ final class Evaluation {
     private static final int CACHE_ENTRIES = 4096;
     /** Entries all of a thread's caches may hold before they are all emptied (some 30 MB at most). */
     private static final int THREAD_CACHE_ENTRIES = 200_000;
+    /** Lookups after which a cache that hit less than a quarter of the time pauses … */
+    private static final int CACHE_PROBE = 1024;
+    /** … for this many values. */
+    private static final int CACHE_PAUSE = 16_384;
 
     final FieldScanner.Scratch scratch = new FieldScanner.Scratch();
     private Plan plan;
@@ -34,11 +40,22 @@ final class Evaluation {
     private Object[] accessorValue = new Object[0];
     long[] pending = new long[0];
     private ValueCache[] caches = new ValueCache[0];
+    private int[] addressEpoch = new int[0];
+    private byte[][] addresses = new byte[0][];
+    private static final int NUMBER_TEXTS = 1024;
+    private final String[] numberTexts = new String[NUMBER_TEXTS];
+    private final long[] numberValues = new long[NUMBER_TEXTS];
     private int cached;
     final RuleCounters counters;
 
-    /** A scanner's results by field value. */
+    /**
+     * A scanner's results by field value, and how well it does: a field whose values seldom repeat (a process
+     * GUID, a long script block) costs a hash of every value for nothing, so its cache pauses for a while.
+     */
     private static final class ValueCache extends HashMap<String, int[]> {
+        int lookups;
+        int hits;
+        int paused;
     }
 
     Evaluation(RuleCounters counters) {
@@ -118,7 +135,7 @@ final class Evaluation {
         } else if (value instanceof List<?>) {
             found = scanValue(fieldScanner, value, FieldScannerResults.NONE);
         } else {
-            found = scan(fieldScanner, Fields.textOf(value));
+            found = scan(fieldScanner, text(value));
         }
         int[] atomsOfTests = plan.scannerAtoms[scanner];
         for (int test : found) {
@@ -135,12 +152,12 @@ final class Evaluation {
             int[] union = found;
             for (Object item : items) {
                 if (item != null) {
-                    union = FieldScannerResults.union(union, scan(scanner, Fields.textOf(item)));
+                    union = FieldScannerResults.union(union, scan(scanner, text(item)));
                 }
             }
             return union;
         }
-        return value == null ? found : FieldScannerResults.union(found, scan(scanner, Fields.textOf(value)));
+        return value == null ? found : FieldScannerResults.union(found, scan(scanner, text(value)));
     }
 
     private int[] scan(FieldScanner scanner, String text) {
@@ -155,9 +172,27 @@ final class Evaluation {
             cache = new ValueCache();
             caches[scanner.id] = cache;
         }
+        if (cache.paused > 0) {
+            cache.paused--;
+            return scanner.scan(text, scratch);
+        }
         int[] found = cache.get(text);
-        if (found == null) {
-            found = scanner.scan(text, scratch);
+        cache.lookups++;
+        if (found != null) {
+            cache.hits++;
+            return found;
+        }
+        found = scanner.scan(text, scratch);
+        if (cache.lookups >= CACHE_PROBE) {
+            if (cache.hits * 4 < cache.lookups) {
+                cached -= cache.size();
+                cache.clear();
+                cache.paused = CACHE_PAUSE;
+            }
+            cache.lookups = 0;
+            cache.hits = 0;
+        }
+        if (cache.paused == 0) {
             if (cache.size() >= CACHE_ENTRIES) {
                 cached -= cache.size();
                 cache.clear();
@@ -176,11 +211,47 @@ final class Evaluation {
     private Object value(int accessor) {
         if (accessorEpoch[accessor] != epoch) {
             Accessor read = plan.accessors[accessor];
-            accessorPresent[accessor] = read.has(fields);
-            accessorValue[accessor] = read.get(fields);
+            if (read instanceof Accessor.Raw raw) {
+                // One probe when the field holds a value (the usual case), as Raw.has and Raw.get would say.
+                Object direct = fields.get(raw.field());
+                accessorValue[accessor] = direct != null ? direct : read.get(fields);
+                accessorPresent[accessor] = direct != null || read.has(fields);
+            } else {
+                accessorPresent[accessor] = read.has(fields);
+                accessorValue[accessor] = read.get(fields);
+            }
             accessorEpoch[accessor] = epoch;
         }
         return accessorValue[accessor];
+    }
+
+    private byte[] address(int accessor, Object value) {
+        if (addressEpoch.length <= accessor) {
+            addressEpoch = Arrays.copyOf(addressEpoch, accessor + 16);
+            addresses = Arrays.copyOf(addresses, accessor + 16);
+        }
+        if (addressEpoch[accessor] != epoch) {
+            addressEpoch[accessor] = epoch;
+            addresses[accessor] = CidrNetwork.address(Fields.textOf(value));
+        }
+        return addresses[accessor];
+    }
+
+    /** A number's text, remembered for the numbers seen last (process ids, ports, logon types repeat). */
+    private String text(Object value) {
+        if (value instanceof Long number) {
+            long n = number;
+            int slot = (int) (n ^ (n >>> 32)) & (NUMBER_TEXTS - 1);
+            String known = numberTexts[slot];
+            if (known != null && numberValues[slot] == n) {
+                return known;
+            }
+            String made = Long.toString(n);
+            numberTexts[slot] = made;
+            numberValues[slot] = n;
+            return made;
+        }
+        return Fields.textOf(value);
     }
 
     /** As {@code FieldCondition.matchField} of the reference. */
@@ -194,6 +265,10 @@ final class Evaluation {
         }
         if (!present || value == null) {
             return false;
+        }
+        if (matcher instanceof CidrMatcher cidr && !(value instanceof List<?>)) {
+            // As CidrMatcher.match, with the address parsed once for all the networks rules test it against.
+            return cidr.network().containsAddress(address(atom.accessor(), value));
         }
         if (value instanceof List<?> items) {
             for (Object item : items) {

@@ -87,10 +87,13 @@ final class FieldScanner {
         boolean exactLength = exact != null && length >= exact.minLength && length <= exact.maxLength;
         char[] folded = scratch.folded;
         int hitCount = 0;
+        int seen = 0;
         if (automaton != null) {
             int state = 0;
             for (int i = 0; i < length; i++) {
-                char f = Fold.fold(text.charAt(i));
+                char c = text.charAt(i);
+                seen |= c;
+                char f = Fold.fold(c);
                 folded[i] = f;
                 state = automaton.step(state, automaton.classOf(f));
                 if (automaton.reports(state)) {
@@ -99,31 +102,37 @@ final class FieldScanner {
             }
         } else if (exactLength) {
             for (int i = 0; i < length; i++) {
-                folded[i] = Fold.fold(text.charAt(i));
+                char c = text.charAt(i);
+                seen |= c;
+                folded[i] = Fold.fold(c);
             }
         }
+        boolean ascii = seen < 128;
         int[] testStamps = scratch.testStamps;
         int[] found = scratch.found;
         int count = 0;
         if (exactLength) {
             int[] candidates = exact.get(folded, length);
             if (candidates != null) {
-                count = verify(candidates, text, testStamps, stamp, found, count);
+                count = verify(candidates, text, ascii, testStamps, stamp, found, count);
             }
         }
         int[] hits = scratch.hits[0];
         for (int h = 0; h < hitCount; h++) {
-            count = verify(testsOfPattern[hits[h]], text, testStamps, stamp, found, count);
+            count = verify(testsOfPattern[hits[h]], text, ascii, testStamps, stamp, found, count);
         }
-        count = verify(always, text, testStamps, stamp, found, count);
+        count = verify(always, text, false, testStamps, stamp, found, count);
         return count == 0 ? NONE : Arrays.copyOf(found, count);
     }
 
-    private int verify(int[] candidates, String text, int[] testStamps, int stamp, int[] found, int count) {
+    /** Confirms candidates with the rules' own matchers, unless the literal found in ASCII text decides. */
+    private int verify(int[] candidates, String text, boolean ascii, int[] testStamps, int stamp, int[] found,
+                       int count) {
         for (int test : candidates) {
             if (testStamps[test] != stamp) {
                 testStamps[test] = stamp;
-                if (tests[test].test(text)) {
+                TextTest candidate = tests[test];
+                if (ascii && candidate.decidedByLiteral() || candidate.test(text)) {
                     found[count++] = test;
                 }
             }

@@ -50,11 +50,11 @@ final class RegexPrefilter {
     private List<String> alternatives() throws GiveUp {
         List<String> required = new ArrayList<>();
         while (true) {
-            String run = branch();
-            if (run.isEmpty()) {
+            List<String> branch = branch();
+            if (branch == null) {
                 return null;
             }
-            required.add(fold(run));
+            required.addAll(branch);
             if (pos >= regex.length()) {
                 return required;
             }
@@ -62,22 +62,28 @@ final class RegexPrefilter {
         }
     }
 
-    /** Reads one top-level alternative up to '|' or the end; returns its longest required run. */
-    private String branch() throws GiveUp {
+    /**
+     * Reads one alternative up to '|' or the end; returns the rarest set of folded literals one of which it needs
+     * (its longest run, or a group's alternatives), or {@code null} when it needs none.
+     */
+    private List<String> branch() throws GiveUp {
         StringBuilder run = new StringBuilder();
-        String best = "";
+        List<String> best = null;
         while (pos < regex.length()) {
             char c = regex.charAt(pos);
             if (c == '|') {
                 break;
             }
             int literal = -1;
+            List<String> group = null;
             if (c == '\\') {
                 literal = escape();
             } else if (c == '[') {
                 skipClass();
             } else if (c == '(') {
+                int start = pos;
                 skipGroup();
+                group = groupRequirement(start, pos);
             } else if (c == '.' || c == '^' || c == '$') {
                 pos++;
             } else if (c == '*' || c == '+' || c == '?' || c == '{') {
@@ -91,15 +97,53 @@ final class RegexPrefilter {
                 run.append((char) literal);
             }
             if (literal < 0 || quantifier != Q_NONE) {
-                best = longer(best, run);
+                best = rarer(best, run);
                 run.setLength(0);
             }
+            if (group != null && quantifier != Q_OPTIONAL) {
+                best = rarer(best, group);
+            }
         }
-        return longer(best, run);
+        return rarer(best, run);
     }
 
-    private static String longer(String best, StringBuilder run) {
-        return run.length() > best.length() ? run.toString() : best;
+    /**
+     * What a group from {@code start} to {@code end} (exclusive) needs: the alternatives of a capturing,
+     * non-capturing, named or flagged group; nothing for lookaround, atomic groups and bare flags.
+     */
+    private List<String> groupRequirement(int start, int end) throws GiveUp {
+        String group = regex.substring(start, end);
+        String content;
+        if (!group.startsWith("(?")) {
+            content = group.substring(1, group.length() - 1);
+        } else if (group.startsWith("(?:")) {
+            content = group.substring(3, group.length() - 1);
+        } else if (group.startsWith("(?<") && !group.startsWith("(?<=") && !group.startsWith("(?<!")) {
+            content = group.substring(group.indexOf('>') + 1, group.length() - 1);
+        } else if (group.matches("(?s)\\(\\?[a-zA-Z-]+:.*")) {
+            content = group.substring(group.indexOf(':') + 1, group.length() - 1);
+        } else {
+            return null;
+        }
+        RegexPrefilter inner = new RegexPrefilter(content);
+        List<String> required = inner.alternatives();
+        return required == null || required.isEmpty() ? null : required;
+    }
+
+    private static List<String> rarer(List<String> best, StringBuilder run) {
+        return run.length() == 0 ? best : rarer(best, List.of(fold(run.toString())));
+    }
+
+    /** The rarer of two requirements: the one whose shortest literal is longer. */
+    private static List<String> rarer(List<String> best, List<String> candidate) {
+        if (best == null) {
+            return candidate;
+        }
+        return shortest(candidate) > shortest(best) ? candidate : best;
+    }
+
+    private static int shortest(List<String> literals) {
+        return literals.stream().mapToInt(String::length).min().orElse(0);
     }
 
     private static final int Q_NONE = 0;

@@ -24,6 +24,14 @@ sealed interface TextTest {
     /** Whether the text matches, exactly as the rule's matcher decides. */
     boolean test(String text);
 
+    /**
+     * Whether finding the test's literal (or exact value) in an ASCII text already decides the match: a
+     * case-insensitive {@code contains} or equality of ASCII text, where folding is exactly the comparison.
+     */
+    default boolean decidedByLiteral() {
+        return false;
+    }
+
     /** How selective the literals are, for choosing which predicates trigger a rule: higher is rarer. */
     default int quality() {
         if (exact() != null) {
@@ -51,12 +59,20 @@ sealed interface TextTest {
     }
 
     /** A wildcard value ({@code contains}, {@code endswith}, plain equality …). */
-    record Wildcard(WildcardMatcher matcher, String exact, List<String> anchors) implements TextTest {
+    record Wildcard(WildcardMatcher matcher, String exact, List<String> anchors, boolean decidedByLiteral)
+            implements TextTest {
         static Wildcard of(WildcardMatcher matcher) {
             SigmaString pattern = matcher.pattern();
             String plain = pattern.plainText();
             if (plain != null) {
-                return new Wildcard(matcher, fold(plain), List.of());
+                return new Wildcard(matcher, fold(plain), List.of(), !matcher.cased() && ascii(plain));
+            }
+            List<SigmaString.Part> parts = pattern.parts();
+            if (parts.size() == 3 && parts.get(0) == SigmaString.Wildcard.ANY_RUN
+                    && parts.get(2) == SigmaString.Wildcard.ANY_RUN
+                    && parts.get(1) instanceof SigmaString.Literal literal) {
+                return new Wildcard(matcher, null, List.of(fold(literal.text())),
+                        !matcher.cased() && ascii(literal.text()));
             }
             String longest = "";
             for (SigmaString.Part part : pattern.parts()) {
@@ -64,7 +80,11 @@ sealed interface TextTest {
                     longest = literal.text();
                 }
             }
-            return new Wildcard(matcher, null, longest.isEmpty() ? List.of() : List.of(fold(longest)));
+            return new Wildcard(matcher, null, longest.isEmpty() ? List.of() : List.of(fold(longest)), false);
+        }
+
+        private static boolean ascii(String text) {
+            return text.chars().allMatch(c -> c < 128);
         }
 
         @Override

@@ -19,12 +19,15 @@ class RegexPrefilterTest {
     @Test
     void takesTheLongestRequiredRunOfEachAlternative() {
         assertEquals(List.of("\\POWERSHELL.EXE"), literals("(?i)\\\\powershell\\.exe$"));
-        assertEquals(List.of("NVOKE-"), literals("[Ii]nvoke-(Expression|Command)"));
+        assertEquals(List.of("EXPRESSION", "COMMAND"), literals("[Ii]nvoke-(Expression|Command)"));
+        assertEquals(List.of("NVOKE-"), literals("[Ii]nvoke-(Expression|Cmd)"), "the rarer requirement");
         assertEquals(List.of("FROMBASE64"), literals("frombase64\\w+\\("));
         assertEquals(List.of("VIEW", "USER"), literals("net\\s+view|user\\d"));
         assertEquals(List.of("AB"), literals("abc?d"), "an optional char is not required");
         assertEquals(List.of("XY"), literals("a*xy+z{0,2}"));
-        assertEquals(List.of("EF"), literals("(?<n>abcd)ef\\k<n>"));
+        assertEquals(List.of("ABCD"), literals("(?<n>abcd)ef\\k<n>"));
+        assertEquals(List.of("EF"), literals("(?<n>abcd)?ef(?=xyz)"), "an optional group, a lookahead");
+        assertEquals(List.of("MIMIKATZ", "SEKURLSA"), literals("(?i:mimikatz|sekurlsa)::"));
     }
 
     @Test
