@@ -203,22 +203,14 @@ final class RegexPrefilter {
         }
         if (next == 'p' || next == 'P') {
             if (pos < regex.length() && regex.charAt(pos) == '{') {
-                int close = regex.indexOf('}', pos);
-                if (close < 0) {
-                    throw new GiveUp();
-                }
-                pos = close + 1;
+                skipPast('}');
             } else {
                 pos++;
             }
             return -1;
         }
         if (next == 'k') {
-            int close = regex.indexOf('>', pos);
-            if (close < 0) {
-                throw new GiveUp();
-            }
-            pos = close + 1;
+            skipPast('>');
             return -1;
         }
         if (next >= '1' && next <= '9') {
@@ -239,11 +231,7 @@ final class RegexPrefilter {
         switch (kind) {
             case 'x' -> {
                 if (pos < regex.length() && regex.charAt(pos) == '{') {
-                    int close = regex.indexOf('}', pos);
-                    if (close < 0) {
-                        throw new GiveUp();
-                    }
-                    pos = close + 1;
+                    skipPast('}');
                 } else {
                     pos += 2;
                 }
@@ -261,6 +249,15 @@ final class RegexPrefilter {
         if (pos > regex.length()) {
             throw new GiveUp();
         }
+    }
+
+    /** Moves past the next {@code close} character. */
+    private void skipPast(char close) throws GiveUp {
+        int end = regex.indexOf(close, pos);
+        if (end < 0) {
+            throw new GiveUp();
+        }
+        pos = end + 1;
     }
 
     /** Skips a character class, nested classes included. */
