@@ -1,7 +1,6 @@
 package org.sigmascope.sigma.compiled;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 
 import org.sigmascope.model.Event;
@@ -18,8 +17,6 @@ import org.sigmascope.sigma.detection.ValueMatcher;
 final class Evaluation {
     /** Values longer than this are not cached: long command lines rarely repeat, and hashing them costs a pass. */
     private static final int CACHED_LENGTH = 512;
-    /** Entries a scanner's cache may hold before it is emptied. */
-    private static final int CACHE_ENTRIES = 4096;
     /** Entries all of a thread's caches may hold before they are all emptied (some 30 MB at most). */
     private static final int THREAD_CACHE_ENTRIES = 200_000;
     /** Lookups after which a cache that hit less than a quarter of the time pauses … */
@@ -47,16 +44,6 @@ final class Evaluation {
     private final long[] numberValues = new long[NUMBER_TEXTS];
     private int cached;
     final RuleCounters counters;
-
-    /**
-     * A scanner's results by field value, and how well it does: a field whose values seldom repeat (a process
-     * GUID, a long script block) costs a hash of every value for nothing, so its cache pauses for a while.
-     */
-    private static final class ValueCache extends HashMap<String, int[]> {
-        int lookups;
-        int hits;
-        int paused;
-    }
 
     Evaluation(RuleCounters counters) {
         this.counters = counters;
@@ -176,7 +163,8 @@ final class Evaluation {
             cache.paused--;
             return scanner.scan(text, scratch);
         }
-        int[] found = cache.get(text);
+        int hash = ValueCache.hash(text);
+        int[] found = cache.get(text, hash);
         cache.lookups++;
         if (found != null) {
             cache.hits++;
@@ -185,25 +173,22 @@ final class Evaluation {
         found = scanner.scan(text, scratch);
         if (cache.lookups >= CACHE_PROBE) {
             if (cache.hits * 4 < cache.lookups) {
-                cached -= cache.size();
-                cache.clear();
+                cached -= cache.clear();
                 cache.paused = CACHE_PAUSE;
             }
             cache.lookups = 0;
             cache.hits = 0;
         }
         if (cache.paused == 0) {
-            if (cache.size() >= CACHE_ENTRIES) {
-                cached -= cache.size();
-                cache.clear();
-            }
             if (++cached > THREAD_CACHE_ENTRIES) {
-                Arrays.fill(caches, null);
+                for (ValueCache other : caches) {
+                    if (other != null) {
+                        other.clear();
+                    }
+                }
                 cached = 1;
-                cache = new ValueCache();
-                caches[scanner.id] = cache;
             }
-            cache.put(text, found);
+            cached -= cache.put(text, hash, found);
         }
         return found;
     }
