@@ -85,7 +85,7 @@ public record AppRules(RuleSet all, List<Source> sources, LogsourceMapping mappi
 
     /** The selected rules, ready to scan a case with. */
     public CaseRules caseRules(RuleSelection selection) {
-        return CaseRules.reference(selected(selection), mapping);
+        return CaseRules.compiled(selected(selection), mapping);
     }
 
     /** The rule sources as reports name them. */
