@@ -1,5 +1,9 @@
 package org.sigmascope.ui.main;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
 import org.sigmascope.scan.CaseScan;
 import org.sigmascope.task.Progress;
 
@@ -15,6 +19,7 @@ final class ImportFeed implements Progress, CaseScan.Observer {
     private volatile long events;
     private volatile long detections;
     private volatile long commits;
+    private final List<String> leftOut = new CopyOnWriteArrayList<>();
 
     @Override
     public void update(long done, long total, String message) {
@@ -30,6 +35,16 @@ final class ImportFeed implements Progress, CaseScan.Observer {
         events = eventCount;
         detections = detectionCount;
         commits++;
+    }
+
+    @Override
+    public void alreadyImported(Path path, String existing) {
+        leftOut.add(path.getFileName() + " (the same bytes as " + existing + ")");
+    }
+
+    /** Files left out because the case already holds their bytes. */
+    List<String> leftOut() {
+        return List.copyOf(leftOut);
     }
 
     long bytesDone() {

@@ -81,8 +81,18 @@ final class Jobs {
                             summary.sources(), summary.detections());
                     LOG.info(() -> "import finished: " + text + " into " + current.file());
                     return "Imported " + text + (summary.failedSources() > 0 ? String.format("; %d file(s) could "
-                            + "not be read (see the Evidence panel)", summary.failedSources()) : "") + ".";
+                            + "not be read (see the Evidence panel)", summary.failedSources()) : "")
+                            + leftOut(feed.leftOut()) + ".";
                 }, e -> "Import failed: " + BackgroundTasks.plain(e) + " What was read so far is in the case.");
+    }
+
+    /** The files an import left out because the case holds them already, in words. */
+    static String leftOut(List<String> files) {
+        if (files.isEmpty()) {
+            return "";
+        }
+        return "; left out, already in the case: " + (files.size() <= 3 ? String.join(", ", files)
+                : String.join(", ", files.subList(0, 3)) + " and " + (files.size() - 3) + " more");
     }
 
     void resume(int sourceId, Supplier<AppRules> rules, AppSettings settings) {
