@@ -110,11 +110,12 @@ final class ExplanationView {
         }
         int from = Math.max(0, start - CONTEXT);
         int to = Math.min(value.length(), end + CONTEXT);
-        Text before = code((from > 0 ? "…" : "") + value.substring(from, start));
+        String before = (from > 0 ? "…" : "") + value.substring(from, start);
         Text match = new Text(value.substring(start, end));
         match.getStyleClass().add("explanation-match");
         Text after = code(value.substring(end, to) + (to < value.length() ? "…" : "") + "\n");
-        return List.of(ruleText, before, match, after);
+        // No empty Text in the flow: with one before it, the highlight's first characters were drawn unstyled.
+        return before.isEmpty() ? List.of(ruleText, match, after) : List.of(ruleText, code(before), match, after);
     }
 
     private static String cut(String value, int from, int to) {
