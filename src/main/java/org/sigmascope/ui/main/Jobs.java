@@ -2,6 +2,7 @@ package org.sigmascope.ui.main;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,6 +26,7 @@ import org.sigmascope.ui.BackgroundTasks;
 import org.sigmascope.ui.evidence.EvidenceViewModel;
 import org.sigmascope.ui.probe.FxStallProbe;
 import org.sigmascope.ui.rules.AppRules;
+import org.sigmascope.ui.rules.RuleCosts;
 import org.sigmascope.ui.session.CaseSession;
 import org.sigmascope.ui.settings.AppSettings;
 
@@ -44,19 +46,22 @@ final class Jobs {
     private final BiConsumer<String, String> failed;
     private final ReadOnlyObjectProperty<CaseSession> session;
     private final EvidenceViewModel evidence;
+    private final BiConsumer<Map<String, Double>, Boolean> costs;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ImportProgress progress = new ImportProgress();
     private Task<?> running;
     private Timeline poller;
 
     Jobs(BackgroundTasks tasks, FxStallProbe probe, Consumer<String> status, BiConsumer<String, String> failed,
-         ReadOnlyObjectProperty<CaseSession> session, EvidenceViewModel evidence) {
+         ReadOnlyObjectProperty<CaseSession> session, EvidenceViewModel evidence,
+         BiConsumer<Map<String, Double>, Boolean> costs) {
         this.tasks = tasks;
         this.probe = probe;
         this.status = status;
         this.failed = failed;
         this.session = session;
         this.evidence = evidence;
+        this.costs = costs;
     }
 
     ReadOnlyBooleanProperty busyProperty() {
@@ -75,8 +80,9 @@ final class Jobs {
     void importEvidence(List<Path> paths, Supplier<AppRules> rules, AppSettings settings) {
         CaseSession current = session.get();
         ImportFeed feed = new ImportFeed();
-        run("Importing", (p, cancel) -> CaseScan.run(current.store(), paths, rules.get().caseRules(settings.rules()),
-                options(settings), feed, cancel, feed), feed, summary -> {
+        RuleCosts cost = new RuleCosts();
+        run("Importing", (p, cancel) -> CaseScan.run(current.store(), paths, rules.get().caseRules(settings.rules(),
+                cost), options(settings), feed, cancel, feed), feed, cost, true, summary -> {
                     String text = String.format("%,d events from %d source(s), %,d detections", summary.events(),
                             summary.sources(), summary.detections());
                     LOG.info(() -> "import finished: " + text + " into " + current.file());
@@ -98,8 +104,9 @@ final class Jobs {
     void resume(int sourceId, Supplier<AppRules> rules, AppSettings settings) {
         CaseSession current = session.get();
         ImportFeed feed = new ImportFeed();
+        RuleCosts cost = new RuleCosts();
         run("Resuming", (p, cancel) -> CaseScan.resume(current.store(), sourceId, rules.get()
-                .caseRules(settings.rules()), options(settings), feed, cancel, feed), feed,
+                .caseRules(settings.rules(), cost), options(settings), feed, cancel, feed), feed, cost, true,
                 summary -> String.format("Import resumed and finished: %,d more events, %,d detections.",
                         summary.events(), summary.detections()),
                 e -> "The import could not be resumed: " + BackgroundTasks.plain(e));
@@ -117,11 +124,12 @@ final class Jobs {
     void rescan(Supplier<AppRules> rules, AppSettings settings) {
         CaseSession current = session.get();
         ImportFeed feed = new ImportFeed();
-        run("Re-scanning", (p, cancel) -> CaseRescan.run(current.store(), rules.get().caseRules(settings.rules()),
-                CommitPolicy.defaults(), (done, total, message) -> {
+        RuleCosts cost = new RuleCosts();
+        run("Re-scanning", (p, cancel) -> CaseRescan.run(current.store(), rules.get().caseRules(settings.rules(),
+                cost), CommitPolicy.defaults(), (done, total, message) -> {
                     feed.update(done, total, "");
                     feed.committed(done, 0);
-                }, cancel), feed, summary -> summary.changed() == 0 && summary.removed() == 0
+                }, cancel), feed, cost, false, summary -> summary.changed() == 0 && summary.removed() == 0
                 ? "The case's detections already follow the rules chosen: nothing to re-scan."
                 : String.format("Re-scanned: %,d rules matched again over %,d stored events (%,d detections); "
                         + "detections of %,d rules removed.", summary.changed(), summary.events(),
@@ -138,6 +146,18 @@ final class Jobs {
      */
     <T> void run(String what, BackgroundTasks.Work<T> work, ImportFeed feed, Function<T, String> done,
                  Function<Throwable, String> failure) {
+        run(what, work, feed, null, false, done, failure);
+    }
+
+    /**
+     * Runs a job that matches rules.
+     *
+     * @param cost the engines it makes, whose per-rule cost goes to the rules view when it ends (cancelled or not)
+     * @param add  whether that cost adds to what the case's rules cost so far (an import of more evidence) or
+     *             replaces it for the rules matched (a re-scan, which matches them over all the case's events)
+     */
+    private <T> void run(String what, BackgroundTasks.Work<T> work, ImportFeed feed, RuleCosts cost, boolean add,
+                         Function<T, String> done, Function<Throwable, String> failure) {
         if (busy.get()) {
             status.accept("A job is running (" + progress.textProperty().get() + "); wait for it or cancel it.");
             return;
@@ -150,8 +170,12 @@ final class Jobs {
             probe.reset();
         }
         startPolling(feed);
-        task.setOnSucceeded(e -> finish(what, done.apply(task.getValue()), false));
+        task.setOnSucceeded(e -> {
+            reportCost(cost, add);
+            finish(what, done.apply(task.getValue()), false);
+        });
         task.setOnFailed(e -> {
+            reportCost(cost, add);
             if (task.getException() instanceof java.util.concurrent.CancellationException) {
                 finish(what, what + " cancelled; what was done so far is kept in the case"
                         + (feed != null ? " (resume or roll back the import in the Evidence panel)." : "."), false);
@@ -160,6 +184,12 @@ final class Jobs {
             }
         });
         tasks.start(task);
+    }
+
+    private void reportCost(RuleCosts cost, boolean add) {
+        if (cost != null && cost.ran()) {
+            costs.accept(cost.millisPerRule(), add);
+        }
     }
 
     private void startPolling(ImportFeed feed) {

@@ -104,7 +104,8 @@ public final class MainViewModel implements AutoCloseable {
                 .withRules(selection)));
         this.rowActions = new RowActions(tasks, say);
         this.processTrees = new ProcessTreeViewModel(tasks, timeline::showEvents, say);
-        this.jobs = new Jobs(tasks, probe, say, this::jobFailed, session.getReadOnlyProperty(), evidence);
+        this.jobs = new Jobs(tasks, probe, say, this::jobFailed, session.getReadOnlyProperty(), evidence,
+                rules::costs);
         rules.selectionProperty().set(settings.get().rules());
         timeline.zoneProperty().set(settings.get().zoneId());
         timeline.selectedProperty().addListener((o, old, entry) -> detail.show(entry));

@@ -11,6 +11,7 @@ import org.sigmascope.scan.CaseRules;
 import org.sigmascope.sigma.BuiltinRules;
 import org.sigmascope.sigma.Placeholders;
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.compiled.CompiledEngine;
 import org.sigmascope.sigma.load.RuleException;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
@@ -86,6 +87,19 @@ public record AppRules(RuleSet all, List<Source> sources, LogsourceMapping mappi
     /** The selected rules, ready to scan a case with. */
     public CaseRules caseRules(RuleSelection selection) {
         return CaseRules.compiled(selected(selection), mapping);
+    }
+
+    /**
+     * The selected rules, ready to scan a case with, with the compiled engine's cost accounting on: every engine the
+     * scan makes goes to {@code costs}, for the rules view's Cost column. Accounting reads the clock around each
+     * rule evaluation; see docs/benchmarks.md for what it costs an import.
+     */
+    public CaseRules caseRules(RuleSelection selection, RuleCosts costs) {
+        return new CaseRules(selected(selection), set -> {
+            CompiledEngine engine = new CompiledEngine(set, mapping, true);
+            costs.add(engine);
+            return engine;
+        });
     }
 
     /** The rule sources as reports name them. */

@@ -1,6 +1,7 @@
 package org.sigmascope.ui.rules;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.sigmascope.model.Level;
 import org.sigmascope.model.RuleInfo;
@@ -36,6 +37,23 @@ public record RuleRow(RuleInfo info, RuleStatus status, String source, long hits
 
     public List<String> tags() {
         return info == null ? List.of() : info.tags();
+    }
+
+    /** The cost as the rules view shows it: empty when not measured, µs-precise below a millisecond. */
+    public String costText() {
+        if (costMs < 0) {
+            return "";
+        }
+        return costMs < 1 ? String.format(Locale.ROOT, "%.3f ms", costMs)
+                : String.format(Locale.ROOT, "%,.1f ms", costMs);
+    }
+
+    /** The milliseconds a {@link #costText()} shows, -1 for an empty one (to sort the column by time). */
+    public static double costOf(String text) {
+        if (text == null || text.isEmpty()) {
+            return -1;
+        }
+        return Double.parseDouble(text.replace(" ms", "").replaceAll("[^0-9.]", ""));
     }
 
     /** The state in words: {@code runs}, {@code off}, {@code cannot fire}, {@code not loadable}, {@code duplicate}. */

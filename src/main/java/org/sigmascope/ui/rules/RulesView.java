@@ -226,7 +226,12 @@ public final class RulesView {
         table.getColumns().add(text("Product", 80, RuleRow::product));
         table.getColumns().add(text("State", 95, RuleRow::state));
         table.getColumns().add(number("Hits", 70, RuleRow::hits));
-        table.getColumns().add(text("Cost", 80, r -> r.costMs() < 0 ? "" : String.format("%,.1f ms", r.costMs())));
+        TableColumn<RuleRow, String> cost = text("Cost", 90, RuleRow::costText);
+        cost.setId("ruleCost");
+        cost.setStyle("-fx-alignment: center-right;");
+        // Sorts by the time, not the text; rules no scan of this session ran (empty) sort below 0 ms.
+        cost.setComparator((x, y) -> Double.compare(RuleRow.costOf(x), RuleRow.costOf(y)));
+        table.getColumns().add(cost);
         table.getColumns().add(text("Diagnostics", 420, RuleRow::diagnostics));
         table.getColumns().add(text("Tags", 220, r -> String.join(", ", r.tags())));
         table.getColumns().add(text("File", 360, r -> r.status().location()));

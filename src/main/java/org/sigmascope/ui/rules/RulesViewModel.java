@@ -112,6 +112,7 @@ public final class RulesViewModel {
 
     public void open(CaseSession newSession) {
         session = newSession;
+        costs.clear();
         profile = null;
         reload();
     }
@@ -122,11 +123,20 @@ public final class RulesViewModel {
         reload();
     }
 
-    /** Matching time per rule of the last scan, in ms (from the engine's accounting). */
-    public void costs(Map<String, Double> perRule) {
-        costs.clear();
-        costs.putAll(perRule);
+    /**
+     * Matching time per rule, in ms, from the compiled engine's accounting of a job on the open case.
+     *
+     * @param add whether it adds to the rules' cost so far (an import of more evidence) or replaces it for the rules
+     *            given (a re-scan, which matched them over all the case's events)
+     */
+    public void costs(Map<String, Double> perRule, boolean add) {
+        perRule.forEach((id, ms) -> costs.merge(id, ms, add ? Double::sum : (old, now) -> now));
         reload();
+    }
+
+    /** A rule's matching time on the open case so far, in ms, or -1 when no scan of this session ran it. */
+    public double cost(String ruleId) {
+        return costs.getOrDefault(ruleId, -1.0);
     }
 
     /** Loads the rules, judges them on the case's evidence, and counts their hits. */
