@@ -162,6 +162,16 @@ class ReportCommandTest {
     }
 
     @Test
+    void aPdfIsPrintedFromTheCasesReport() throws IOException {
+        Path pdf = dir.resolve("report.pdf");
+        CliRun run = CliRun.of("report", "--case", caseFile(), "-o", pdf.toString(), "--sections", "case,summary");
+        assertEquals(0, run.exitCode(), run.err());
+        byte[] bytes = Files.readAllBytes(pdf);
+        assertEquals("%PDF-", new String(bytes, 0, 5, StandardCharsets.US_ASCII));
+        assertTrue(bytes.length > 5_000, "a page or more: " + bytes.length);
+    }
+
+    @Test
     void aMissingCaseIsAClearErrorWithExitCode1() {
         Path missing = dir.resolve("no-such-case.duckdb");
         Path out = dir.resolve("never.html");

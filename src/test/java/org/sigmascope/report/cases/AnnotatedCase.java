@@ -26,6 +26,11 @@ public record AnnotatedCase(Path file, long detections, long events, long annota
     public static final String STARRED_NOTE = "Boot looks normal; kept for the timeline";
     public static final String CASE_NOTE = "Client reported beaconing from WS01 on the morning of the incident.";
 
+    /** Makes the case in the folder given, for the screenshots of docs/reports.md. */
+    public static void main(String[] args) throws IOException {
+        System.out.println(make(Path.of(args[0])).file());
+    }
+
     public static AnnotatedCase make(Path dir) throws IOException {
         Path file = dir.resolve("wmi-case.duckdb");
         try (CaseStore store = TestCases.imported(file, TestCases.SAMPLES, Path.of("samples/generated/evidence"))) {
