@@ -2,32 +2,32 @@ package org.sigmascope.report.cases;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 
 import org.sigmascope.model.Event;
-import org.sigmascope.store.query.QuerySyntaxException;
+import org.sigmascope.store.Db;
+import org.sigmascope.store.EventRows;
 import org.sigmascope.store.query.SqlFilter;
-import org.sigmascope.store.timeline.Cursor;
-import org.sigmascope.store.timeline.Page;
-import org.sigmascope.store.timeline.Sort;
-import org.sigmascope.store.timeline.Timeline;
-import org.sigmascope.store.timeline.TimelineRow;
 
 /**
- * The events of a case that a timeline query keeps, in the timeline's time order, read a page at a time with
- * keyset paging: a case of millions of events streams through without entering the heap whole. The order is
- * total (time, then event id), so two reads of the same case give the same sequence.
+ * The events of a case that a timeline query keeps, in time order (events without a time last), then by event id:
+ * a total order, so two reads of the same case give the same sequence. Read a page at a time with keyset paging,
+ * so a case of millions of events streams through without entering the heap whole.
+ *
+ * <p>Whole events are read in one query a page, rather than through the timeline's pages (ids first, then rows
+ * with their tags and stars): for an export of every event that was six times slower.
  */
 public final class CaseEvents implements Iterable<Event> {
-    private static final int PAGE = 2_000;
+    private static final int PAGE = 10_000;
 
-    private final Timeline timeline;
+    private final Db db;
     private final SqlFilter filter;
 
-    public CaseEvents(Timeline timeline, SqlFilter filter) {
-        this.timeline = timeline;
+    public CaseEvents(Db db, SqlFilter filter) {
+        this.db = db;
         this.filter = filter;
     }
 
@@ -35,21 +35,29 @@ public final class CaseEvents implements Iterable<Event> {
     @Override
     public Iterator<Event> iterator() {
         return new Iterator<>() {
-            private List<TimelineRow> rows = List.of();
+            private List<Event> page = List.of();
             private int next;
-            private Cursor cursor;
-            private boolean last;
+            private Event last;
+            /** Whether the events with a time are done and those without are being read. */
+            private boolean untimed;
+            private boolean done;
 
             @Override
             public boolean hasNext() {
-                while (next == rows.size() && !last) {
-                    Page page = read(cursor);
-                    rows = page.rows();
+                while (next == page.size() && !done) {
+                    page = read(last, untimed);
                     next = 0;
-                    cursor = page.next();
-                    last = cursor == null;
+                    if (!page.isEmpty()) {
+                        last = page.get(page.size() - 1);
+                    }
+                    if (page.size() < PAGE) {
+                        // This part is read: after the events with a time come those without, from the start.
+                        done = untimed;
+                        untimed = true;
+                        last = null;
+                    }
                 }
-                return next < rows.size();
+                return next < page.size();
             }
 
             @Override
@@ -57,18 +65,40 @@ public final class CaseEvents implements Iterable<Event> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                return rows.get(next++).event();
+                return page.get(next++);
             }
         };
     }
 
-    private Page read(Cursor after) {
+    /** The page after {@code last} ({@code null}: the first) of the events with a time, or of those without. */
+    private List<Event> read(Event last, boolean untimed) {
+        List<Object> params = new ArrayList<>(filter.params());
+        StringBuilder where = new StringBuilder("(").append(filter.sql()).append(")");
+        String order;
+        if (untimed) {
+            where.append(" AND e.ts IS NULL");
+            if (last != null) {
+                where.append(" AND e.id > ?");
+                params.add(last.id());
+            }
+            order = "e.id";
+        } else {
+            where.append(" AND e.ts IS NOT NULL");
+            if (last != null) {
+                long nanos = EventRows.nanos(last.timestamp());
+                where.append(" AND (epoch_ns(e.ts) > ? OR (epoch_ns(e.ts) = ? AND e.id > ?))");
+                params.add(nanos);
+                params.add(nanos);
+                params.add(last.id());
+            }
+            order = "e.ts, e.id";
+        }
+        params.add(PAGE);
         try {
-            return timeline.page(filter, Sort.byTime(), after, PAGE);
+            return db.list("SELECT " + EventRows.COLUMNS + " FROM events e WHERE " + where + " ORDER BY " + order
+                    + " LIMIT ?", params, r -> EventRows.event(r, 1));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (QuerySyntaxException e) {
-            throw new IllegalStateException("the time order is always valid", e);
         }
     }
 }

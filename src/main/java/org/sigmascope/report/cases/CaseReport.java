@@ -29,7 +29,7 @@ public final class CaseReport {
      * @param given      what the analyst says about the case (an empty name takes the case file's name, an empty
      *                   description the notes on the whole case)
      * @param exportedAt when the report is made
-     * @param trees      whether to build process trees (reads every event of the case once)
+     * @param trees      whether to build process trees (reads the case's process events once)
      */
     public static ReportData read(CaseStore store, CaseDetails given, Instant exportedAt, boolean trees)
             throws IOException {
@@ -40,7 +40,7 @@ public final class CaseReport {
         try {
             return new ReportData(details, exportedAt, ToolInfo.current(""), CaseRuleSet.read(store),
                     CaseEvidence.read(store), detections,
-                    trees ? CaseTrees.nodes(events(store, SqlFilter.all()), detections) : List.of(),
+                    trees ? CaseTrees.nodes(events(store, CaseTrees.processEvents()), detections) : List.of(),
                     CaseTagged.read(store));
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -49,7 +49,7 @@ public final class CaseReport {
 
     /** The case's events that a filter keeps, in time order, streamed a page at a time. */
     public static CaseEvents events(CaseStore store, SqlFilter filter) {
-        return new CaseEvents(store.timeline(), filter);
+        return new CaseEvents(store.db(), filter);
     }
 
     /** The case file's name without {@code .duckdb}. */

@@ -3,7 +3,9 @@ package org.sigmascope.report.cases;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
@@ -13,16 +15,34 @@ import org.sigmascope.proctree.Process;
 import org.sigmascope.proctree.ProcessTree;
 import org.sigmascope.proctree.ProcessTreeBuilder;
 import org.sigmascope.proctree.Selection;
+import org.sigmascope.proctree.SightingReader;
 import org.sigmascope.report.model.ProcessNode;
 import org.sigmascope.report.model.ProcessNode.LinkConfidence;
+import org.sigmascope.store.query.SqlFilter;
 
 /**
  * The process trees of a case, cut to the attack story: the processes detections fired on, their ancestors and
- * their descendants, each with how its parent link was made. The tree is built from every event of the case in
+ * their descendants, each with how its parent link was made. The tree is built from the case's process events in
  * time order, as the app builds it, so links are the same ones the analyst saw.
  */
 final class CaseTrees {
     private CaseTrees() {
+    }
+
+    /**
+     * The events that say something about processes ({@link SightingReader#SELECTORS}): the tree reads nothing
+     * else, so a case's logons, service and other events need not be read to build it.
+     */
+    static SqlFilter processEvents() {
+        List<String> terms = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (SightingReader.Selector selector : SightingReader.SELECTORS) {
+            String ids = selector.eventIds().stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
+            terms.add("((lower(e.channel) = ? OR lower(e.provider) = ?) AND e.event_id IN (" + ids + "))");
+            params.add(selector.channel().toLowerCase(Locale.ROOT));
+            params.add(selector.provider().toLowerCase(Locale.ROOT));
+        }
+        return new SqlFilter(String.join(" OR ", terms), params);
     }
 
     static List<ProcessNode> nodes(Iterable<Event> eventsInTimeOrder, List<Detection> detections) {

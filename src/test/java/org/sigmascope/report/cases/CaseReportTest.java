@@ -28,6 +28,7 @@ import org.sigmascope.report.model.TaggedEvent;
 import org.sigmascope.sigma.BuiltinRules;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.store.CaseStore;
+import org.sigmascope.store.query.SqlFilter;
 
 /** Report data read from a real case matches what the case holds, and reads the same twice. */
 class CaseReportTest {
@@ -102,6 +103,17 @@ class CaseReportTest {
         assertTrue(links.contains(ProcessNode.LinkConfidence.INFERRED), "WS02 has only Security 4688: " + links);
         long badges = data.processes().stream().mapToLong(p -> p.badges().size()).sum();
         assertTrue(badges > 0 && badges <= annotated.detections(), "badges: " + badges);
+    }
+
+    @Test
+    void theTreesOfTheProcessEventsAreTheTreesOfAllEvents() throws IOException {
+        try (CaseStore store = CaseStore.openReadOnly(annotated.file())) {
+            long all = store.eventCount();
+            long process = store.timeline().count(CaseTrees.processEvents());
+            assertTrue(process > 0 && process < all, process + " of " + all);
+            assertEquals(CaseTrees.nodes(CaseReport.events(store, SqlFilter.all()), data.detections()),
+                    CaseTrees.nodes(CaseReport.events(store, CaseTrees.processEvents()), data.detections()));
+        }
     }
 
     @Test
