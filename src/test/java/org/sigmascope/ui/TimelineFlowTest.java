@@ -34,9 +34,7 @@ class TimelineFlowTest extends RobotTest {
 
     @Test
     void theContextOfAnEventIsEveryEventAroundIt() throws TimeoutException {
-        robot = new AppRobot(home).start("samples/wmi-persistence");
-        robot.idle();
-        robot.clickOn(robot.waitForText("#timelineTable", SEED::equals, "the first detection"));
+        startAtTheFirstDetection();
         Instant at = FxTests.fx(() -> robot.model().timeline().selectedProperty().get().event().timestamp());
         long event = FxTests.fx(() -> robot.model().timeline().selectedProperty().get().id());
 
@@ -58,9 +56,7 @@ class TimelineFlowTest extends RobotTest {
 
     @Test
     void copyACellAndARow() throws TimeoutException {
-        robot = new AppRobot(home).start("samples/wmi-persistence");
-        robot.idle();
-        robot.clickOn(robot.waitForText("#timelineTable", SEED::equals, "the first detection"));
+        startAtTheFirstDetection();
         String computer = FxTests.fx(() -> robot.model().timeline().selectedProperty().get().event().computer());
         Node cell = robot.lookup("#timelineTable .table-row-cell:selected .table-cell").match(n ->
                 n instanceof TableCell<?, ?> c && "column-computer".equals(c.getTableColumn().getId())).query();
@@ -106,9 +102,7 @@ class TimelineFlowTest extends RobotTest {
 
     @Test
     void settingsSwitchTheTimeZoneAndTheTheme() throws TimeoutException {
-        robot = new AppRobot(home).start("samples/wmi-persistence");
-        robot.idle();
-        robot.clickOn(robot.waitForText("#timelineTable", SEED::equals, "the first detection"));
+        startAtTheFirstDetection();
         Instant at = FxTests.fx(() -> robot.model().timeline().selectedProperty().get().event().timestamp());
         String utc = TIME.format(at.atZone(ZoneId.of("UTC")));
         String tokyo = TIME.format(at.atZone(ZoneId.of("Asia/Tokyo")));
@@ -128,6 +122,13 @@ class TimelineFlowTest extends RobotTest {
         assertTrue(robot.text("#timelineTable", utc::equals).isEmpty(), "no UTC time left");
         robot.until("the dark theme", () -> brightness(robot.lookup("#timelineTable").query()) < 0.3);
         assertEquals("Asia/Tokyo", FxTests.fx(() -> robot.model().settingsProperty().get().zone()), "kept");
+    }
+
+    /** Starts the app on the sample and selects the first detection of the seed rule. */
+    private void startAtTheFirstDetection() throws TimeoutException {
+        robot = new AppRobot(home).start("samples/wmi-persistence");
+        robot.idle();
+        robot.clickOn(robot.waitForText("#timelineTable", SEED::equals, "the first detection"));
     }
 
     /** How bright a region's topmost background is, as drawn (0 black, 1 white). */
