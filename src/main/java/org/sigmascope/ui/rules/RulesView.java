@@ -231,6 +231,12 @@ public final class RulesView {
         cost.setStyle("-fx-alignment: center-right;");
         // Sorts by the time, not the text; rules no scan of this session ran (empty) sort below 0 ms.
         cost.setComparator((x, y) -> Double.compare(RuleRow.costOf(x), RuleRow.costOf(y)));
+        Label costHeader = new Label("Cost");
+        costHeader.setTooltip(new Tooltip("Time the rule's own matching took in this session's imports and re-scans "
+                + "of the case (the field passes all rules share are not counted). Empty: no scan of this session "
+                + "ran it; re-scan to measure."));
+        cost.setText("");
+        cost.setGraphic(costHeader);
         table.getColumns().add(cost);
         table.getColumns().add(text("Diagnostics", 420, RuleRow::diagnostics));
         table.getColumns().add(text("Tags", 220, r -> String.join(", ", r.tags())));
