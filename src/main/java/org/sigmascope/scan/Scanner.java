@@ -11,15 +11,19 @@ import org.sigmascope.ingest.EvidenceFinder;
 import org.sigmascope.ingest.EvidenceReader;
 import org.sigmascope.ingest.FormatDetector;
 import org.sigmascope.ingest.ReadRequest;
+import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Source;
 import org.sigmascope.model.SourceStats;
+import org.sigmascope.sigma.correlation.CorrelationRun;
+import org.sigmascope.sigma.correlation.RunLimits;
 import org.sigmascope.task.Cancellation;
 import org.sigmascope.task.Progress;
 
 /**
  * Reads evidence and matches its events against rules as they stream: the engine path that the CLI, the app
- * and (later) Spark share.
+ * and (later) Spark share. Correlation rules take the engine's matches as they come and report their hits once all
+ * evidence is read, since files are read one after another and not in time order.
  */
 public final class Scanner {
     private Scanner() {
@@ -33,7 +37,8 @@ public final class Scanner {
         for (EvidenceFinder.Found found : files) {
             totalBytes += Files.size(found.path());
         }
-        Counters counters = new Counters(request.firstId());
+        CorrelationRun correlations = request.correlations().start(RunLimits.SCAN);
+        Counters counters = new Counters(request.firstId(), correlations);
         long bytesBefore = 0;
         int failedSources = 0;
         long failedRecords = 0;
@@ -78,18 +83,24 @@ public final class Scanner {
             bytesBefore += Files.size(path);
             progress.update(bytesBefore, totalBytes, source.displayName());
         }
+        for (Detection hit : correlations.finish()) {
+            counters.report(hit, request, listener);
+        }
+        correlations.notes().forEach(listener::note);
         return new ScanSummary(sources.size(), failedSources, counters.events, failedRecords, counters.detections,
                 System.nanoTime() - started);
     }
 
-    /** Numbers events and forwards them and their detections, in order. */
+    /** Numbers events and forwards them and their detections, in order; feeds correlations the matches. */
     private static final class Counters {
+        private final CorrelationRun correlations;
         private long nextId;
         private long events;
         private long detections;
 
-        Counters(long firstId) {
+        Counters(long firstId, CorrelationRun correlations) {
             this.nextId = firstId;
+            this.correlations = correlations;
         }
 
         void accept(Event raw, ScanRequest request, ScanListener listener) {
@@ -99,11 +110,18 @@ public final class Scanner {
                 listener.event(event);
             }
             request.engine().match(event, detection -> {
-                if (detection.rule().level().atLeast(request.minLevel())) {
-                    detections++;
-                    listener.detection(detection);
+                correlations.offer(detection);
+                if (request.correlations().reportsAlone(detection.rule().id())) {
+                    report(detection, request, listener);
                 }
             });
+        }
+
+        void report(Detection detection, ScanRequest request, ScanListener listener) {
+            if (detection.rule().level().atLeast(request.minLevel())) {
+                detections++;
+                listener.detection(detection);
+            }
         }
     }
 }
