@@ -25,7 +25,8 @@ import org.sigmascope.sigma.logsource.SourceBinding;
 public final class CorrelationRun {
     private final CorrelationPlan plan;
     private final RunLimits limits;
-    private final Map<Node, List<Entry>> entries = new HashMap<>();
+    /** Per correlation, its matches by group, in the order they came. */
+    private final Map<Node, Map<GroupKey, List<Entry>>> groups = new HashMap<>();
     private final Map<Node, Tally> tallies = new LinkedHashMap<>();
     private long kept;
     private boolean finished;
@@ -41,7 +42,7 @@ public final class CorrelationRun {
         this.plan = plan;
         this.limits = limits;
         for (Node node : plan.nodes()) {
-            entries.put(node, new ArrayList<>());
+            groups.put(node, new HashMap<>());
             tallies.put(node, new Tally());
         }
     }
@@ -102,8 +103,8 @@ public final class CorrelationRun {
             }
             group.add(value);
         }
-        entries.get(use.node()).add(new Entry(candidate, member.index(), List.copyOf(group),
-                measured(use.node(), member, candidate)));
+        groups.get(use.node()).computeIfAbsent(new GroupKey(group), key -> new ArrayList<>())
+                .add(new Entry(candidate, member.index(), measured(use.node(), member, candidate)));
     }
 
     private static Object measured(Node node, Node.Member member, Candidate candidate) {
@@ -137,17 +138,13 @@ public final class CorrelationRun {
         finished = true;
         List<Detection> reported = new ArrayList<>();
         for (Node node : plan.nodes()) {
-            List<Entry> all = entries.remove(node);
-            all.sort(Entry.ORDER);
-            Map<List<String>, List<Entry>> groups = new LinkedHashMap<>();
-            for (Entry entry : all) {
-                groups.computeIfAbsent(entry.group(), g -> new ArrayList<>()).add(entry);
-            }
             long span = node.correlation.timespan().nanos();
-            for (Map.Entry<List<String>, List<Entry>> group : groups.entrySet()) {
+            for (Map.Entry<GroupKey, List<Entry>> group : groups.remove(node).entrySet()) {
+                List<Entry> matches = group.getValue();
+                matches.sort(Entry.ORDER);
                 Measure measure = Measure.of(node.correlation);
-                WindowScan.scan(group.getValue(), span, measure, node.correlation.condition(), episode -> {
-                    HitBuilder.Hit hit = HitBuilder.build(node, group.getKey(), episode, measure.describe(),
+                WindowScan.scan(matches, span, measure, node.correlation.condition(), episode -> {
+                    HitBuilder.Hit hit = HitBuilder.build(node, group.getKey().values(), episode, measure.describe(),
                             limits.maxHitEvents());
                     if (node.reported) {
                         reported.add(hit.detection());

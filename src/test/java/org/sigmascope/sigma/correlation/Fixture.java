@@ -33,28 +33,19 @@ final class Fixture {
     }
 
     /** Three base rules, {@code a}, {@code b} and {@code c}, on Security events 1001, 1002 and 1003. */
-    static final String BASE = """
-            title: Rule A
-            id: 00000000-0000-4000-8000-00000000000a
-            name: a
-            logsource: {product: windows, service: security}
-            detection: {selection: {EventID: 1001}, condition: selection}
-            level: low
-            ---
-            title: Rule B
-            id: 00000000-0000-4000-8000-00000000000b
-            name: b
-            logsource: {product: windows, service: security}
-            detection: {selection: {EventID: 1002}, condition: selection}
-            level: low
-            ---
-            title: Rule C
-            id: 00000000-0000-4000-8000-00000000000c
-            name: c
-            logsource: {product: windows, service: security}
-            detection: {selection: {EventID: 1003}, condition: selection}
-            level: low
-            """;
+    static final String BASE = String.join("---\n", base('a', 1001), base('b', 1002), base('c', 1003));
+
+    /** A low rule named {@code name} (titled "Rule A" …, id ending in the letter) on Security events of an id. */
+    private static String base(char name, int eventId) {
+        return """
+                title: Rule %S
+                id: 00000000-0000-4000-8000-00000000000%s
+                name: %s
+                logsource: {product: windows, service: security}
+                detection: {selection: {EventID: %d}, condition: selection}
+                level: low
+                """.formatted(name, name, name, eventId);
+    }
 
     /** The base rules and one correlation: {@code id: corr}, the given {@code correlation:} body, level high. */
     static Fixture correlation(Path dir, String body) {
