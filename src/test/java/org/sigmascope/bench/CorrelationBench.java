@@ -117,7 +117,8 @@ public final class CorrelationBench {
             List<Detection> hits = run.finish();
             long finished = System.nanoTime();
             System.out.printf(Locale.ROOT, "run %d: %,d matches offered in %.2f s (%,.0f/s), finished in %.2f s "
-                            + "(%,.0f/s), %.2f CPU-s in all; %,d hits; heap held by the run %,d MiB (%d bytes a match)%n",
+                            + "(%,.0f/s), %.2f CPU-s in all; %,d hits; heap held by the run %,d MiB "
+                            + "(%d bytes a match)%n",
                     round + 1, count, (offered - started) / 1e9, count / ((offered - started) / 1e9),
                     (finished - offered) / 1e9, count / ((finished - offered) / 1e9), (cpu() - cpu) / 1e9, hits.size(),
                     held >> 20, held / count);

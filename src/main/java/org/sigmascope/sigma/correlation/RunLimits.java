@@ -11,7 +11,7 @@ package org.sigmascope.sigma.correlation;
  *                      full measure
  */
 public record RunLimits(int maxMatches, int maxFullEvents, int maxHitEvents) {
-    /** For a scan: about 300 MB at the most. */
+    /** For a scan: some 215 MiB of matches (225 bytes each) and up to about 200 MB of event fields. */
     public static final RunLimits SCAN = new RunLimits(1_000_000, 100_000, 10_000);
     /** For a case, whose events are in the store: events are never kept with their fields. */
     public static final RunLimits CASE = new RunLimits(2_000_000, 0, 10_000);
