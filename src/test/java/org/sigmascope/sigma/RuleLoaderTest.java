@@ -234,7 +234,8 @@ class RuleLoaderTest {
         assertEquals(2, rules.failures().size(), "one failure for the whole collection file");
         assertTrue(rules.failures().get(0).toString().contains("collection.yml:1: Sigma 1 rule collections"));
         assertTrue(rules.failures().get(1).toString().contains("correlation.yml:1: correlation 'Many failed logons': "
-                + "it refers to 'failed_logon', which is not a loaded rule or correlation"), rules.failures().toString());
+                + "it refers to 'failed_logon', which is not a loaded rule or correlation"),
+                rules.failures().toString());
     }
 
     @Test

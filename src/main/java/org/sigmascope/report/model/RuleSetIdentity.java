@@ -12,10 +12,11 @@ import org.sigmascope.sigma.SigmaRule;
 /**
  * Which rules were run: enough to tell two rule sets apart and to check that a colleague runs the same ones.
  *
- * <p>The hash is the SHA-256 of a manifest with one line per loaded rule (and correlation rule), sorted: the SHA-256 of the rule's YAML
- * document as written, two spaces, and the rule's id — the shape of a {@code sha256sum} listing. So the hash
- * changes when any rule's text changes, or a rule is added or removed, and not when the same rules are loaded in
- * another order or from another folder (a colleague's copy of the same rules has the same hash).
+ * <p>The hash is the SHA-256 of a manifest with one line per loaded rule and correlation rule, sorted: the
+ * SHA-256 of the rule's YAML document as written, two spaces, and the rule's id — the shape of a {@code sha256sum}
+ * listing. So the hash changes when any rule's text changes, or a rule is added or removed, and not when the same
+ * rules are loaded in another order or from another folder (a colleague's copy of the same rules has the same
+ * hash).
  *
  * @param loaded   rules loaded
  * @param failed   rules or files that failed to load

@@ -78,8 +78,8 @@ class ChainAndGenerateTest {
         assertFalse(silent.reportsAlone("many-a"), "many_a feeds outer only");
         assertTrue(silent.reportsAlone("outer"));
         assertTrue(silent.reportsAlone("00000000-0000-4000-8000-00000000000c"), "c is referred to by nothing");
-        CorrelationPlan generating = Fixture.rules(dir, CHAIN.replace("timespan: 10m", "timespan: 10m\n    generate: true"))
-                .plan();
+        CorrelationPlan generating = Fixture.rules(dir, CHAIN.replace("timespan: 10m",
+                "timespan: 10m\n    generate: true")).plan();
         assertTrue(generating.reportsAlone("many-a"), "outer generates: many_a reports its own hits");
         assertTrue(generating.reportsAlone("00000000-0000-4000-8000-00000000000b"));
         assertFalse(generating.reportsAlone("00000000-0000-4000-8000-00000000000a"), "many_a does not generate");

@@ -88,7 +88,8 @@ class CorrelationLoadingTest {
     @CsvSource(delimiter = '|', value = {
             "no type | rules: [a]\\ntimespan: 1m | 3: the correlation has no 'type' (event_count, value_count, "
                     + "temporal, temporal_ordered, value_sum, value_avg, value_percentile, value_median)",
-            "unknown type | type: sequence\\nrules: [a]\\ntimespan: 1m | 4: unknown correlation type 'sequence' (known: "
+            "unknown type | type: sequence\\nrules: [a]\\ntimespan: 1m | 4: unknown correlation type 'sequence' "
+                    + "(known: "
                     + "event_count, value_count, temporal, temporal_ordered, value_sum, value_avg, value_percentile, "
                     + "value_median)",
             "no rules | type: temporal\\ntimespan: 1m | 3: the correlation needs 'rules': the ids or names of the "
@@ -96,27 +97,33 @@ class CorrelationLoadingTest {
             "no timespan | type: temporal\\nrules: [a] | 3: the correlation has no 'timespan' (such as 5m, 1h or 2d)",
             "bad timespan | type: temporal\\nrules: [a]\\ntimespan: 1 hour | 6: the timespan '1 hour' is not a number "
                     + "and a unit (s, m, h, d; also w, M, y), such as 30s, 5m, 1h or 2d",
-            "zero timespan | type: temporal\\nrules: [a]\\ntimespan: 0s | 6: the timespan '0s' must be longer than zero",
+            "zero timespan | type: temporal\\nrules: [a]\\ntimespan: 0s | 6: the timespan '0s' must be longer than "
+                    + "zero",
             "no condition | type: event_count\\nrules: [a]\\ntimespan: 1m | 3: a event_count correlation needs a "
                     + "'condition', such as {gte: 10}",
-            "no field | type: value_sum\\nrules: [a]\\ntimespan: 1m\\ncondition: {gt: 5} | 7: a value_sum correlation's "
+            "no field | type: value_sum\\nrules: [a]\\ntimespan: 1m\\ncondition: {gt: 5} | 7: a value_sum "
+                    + "correlation's "
                     + "condition needs 'field': the field whose values it measures",
             "no comparison | type: event_count\\nrules: [a]\\ntimespan: 1m\\ncondition: {field: X} | 7: the condition "
                     + "needs a comparison: gt, gte, lt, lte, eq or neq (two for a range)",
             "unknown comparison | type: event_count\\nrules: [a]\\ntimespan: 1m\\ncondition: {ge: 5} | 7: unknown key "
                     + "'ge' in the condition (gt, gte, lt, lte, eq, neq, field, percentile)",
-            "text threshold | type: event_count\\nrules: [a]\\ntimespan: 1m\\ncondition: {gte: many} | 7: 'gte' must be "
+            "text threshold | type: event_count\\nrules: [a]\\ntimespan: 1m\\ncondition: {gte: many} | 7: 'gte' "
+                    + "must be "
                     + "a number, not 'many'",
-            "expression | type: temporal\\nrules: [a, b]\\ntimespan: 1m\\ncondition: a and b | 7: a condition written as "
-                    + "an expression of rule names is a pySigma extension, not Sigma 2.1, and is not supported: write a "
+            "expression | type: temporal\\nrules: [a, b]\\ntimespan: 1m\\ncondition: a and b | 7: a condition "
+                    + "written as an expression of rule names is a pySigma extension, not Sigma 2.1, and is not "
+                    + "supported: write a "
                     + "mapping such as {gte: 2}",
-            "bad percentile | type: value_percentile\\nrules: [a]\\ntimespan: 1m\\ncondition: {field: X, percentile: 101, "
+            "bad percentile | type: value_percentile\\nrules: [a]\\ntimespan: 1m\\ncondition: {field: X, "
+                    + "percentile: 101, "
                     + "gt: 1} | 7: 'percentile' must be a whole number from 0 to 100, not '101'",
             "generate text | type: temporal\\nrules: [a]\\ntimespan: 1m\\ngenerate: yes please | 7: 'generate' must be "
                     + "true or false, not 'yes please'",
             "unknown rule | type: temporal\\nrules: [a, d]\\ntimespan: 1m | 1: correlation 'Correlation': it refers to "
                     + "'d', which is not a loaded rule or correlation",
-            "alias of another rule | type: temporal\\nrules: [a, b]\\ntimespan: 1m\\ngroup-by: [ip]\\naliases: {ip: {c: "
+            "alias of another rule | type: temporal\\nrules: [a, b]\\ntimespan: 1m\\ngroup-by: [ip]\\n"
+                    + "aliases: {ip: {c: "
                     + "IpAddress}} | 1: correlation 'Correlation': the alias 'ip' names 'c', which is not one of the "
                     + "rules the correlation refers to",
             "itself | type: temporal\\nrules: [a, corr]\\ntimespan: 1m | 1: correlation 'Correlation': it refers to "

@@ -267,6 +267,7 @@ class CorrelationTypesTest {
         assertEquals("windows", hit.rule().product(), "the product its rules share");
         List<String> selections = hit.match().selections().stream().map(Match.SelectionHit::selection).toList();
         assertEquals(List.of("condition", "rule a", "rule b", "rule c"), selections);
-        assertTrue(hit.match().selections().get(1).fields().get(0).eventValue().startsWith("#1 at 2024-03-11T08:00:00"));
+        assertTrue(hit.match().selections().get(1).fields().get(0).eventValue()
+                .startsWith("#1 at 2024-03-11T08:00:00"));
     }
 }

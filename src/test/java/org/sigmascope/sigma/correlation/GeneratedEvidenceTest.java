@@ -81,8 +81,8 @@ class GeneratedEvidenceTest {
         for (String line : Files.readAllLines(out.resolve("ground-truth.sigmascope.jsonl"))) {
             JsonNode truth = JsonCodec.MAPPER.readTree(line);
             String scenario = truth.get("scenario_id").asText();
-            TRUTH.put(truth.get("file").asText().substring("evidence/".length()) + "#" + truth.get("record_id").asLong(),
-                    scenario);
+            String file = truth.get("file").asText().substring("evidence/".length());
+            TRUTH.put(file + "#" + truth.get("record_id").asLong(), scenario);
             DECOY.put(scenario, truth.get("decoy").asBoolean());
             STORY.put(scenario, truth.get("scenario").asText());
         }

@@ -89,7 +89,8 @@ class OutOfOrderTest {
         List<Event> events = story(new Random(7), 400);
         List<String> sorted = run(rules, events);
         for (String correlation : List.of("ordered ", "users ", "chain ")) {
-            assertTrue(sorted.stream().anyMatch(hit -> hit.startsWith(correlation)), correlation + "has hits: " + sorted);
+            assertTrue(sorted.stream().anyMatch(hit -> hit.startsWith(correlation)),
+                    correlation + "has hits: " + sorted);
         }
         for (int seed = 0; seed < 20; seed++) {
             List<Event> shuffled = new ArrayList<>(events);
@@ -204,6 +205,7 @@ class OutOfOrderTest {
         assertEquals(3, hits.get(0).event().id());
         assertEquals(List.of("correlation 'Correlation': 2 matches of its rules were left out because the run already "
                 + "held 3 matches; its hits may be incomplete"), run.notes());
-        assertTrue(hits.get(0).match().selections().get(0).fields().get(0).compared().endsWith("2 of its 3 events listed"));
+        assertTrue(hits.get(0).match().selections().get(0).fields().get(0).compared()
+                .endsWith("2 of its 3 events listed"));
     }
 }
