@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -293,6 +294,16 @@ public final class CaseStore implements AutoCloseable {
     public List<Event> events(long offset, int limit) throws IOException {
         return db.list("SELECT " + EventRows.COLUMNS + " FROM events e ORDER BY e.ts, e.id LIMIT ? OFFSET ?",
                 List.of(limit, offset), r -> EventRows.event(r, 1));
+    }
+
+    /** The events of these ids (a correlation hit's), in time order; ids not in the case are left out. */
+    public List<Event> events(List<Long> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return db.list("SELECT " + EventRows.COLUMNS + " FROM events e WHERE e.id IN (" + in + ") ORDER BY e.ts, e.id",
+                List.copyOf(ids), r -> EventRows.event(r, 1));
     }
 
     private static List<String> strings(String json) {

@@ -1,7 +1,9 @@
 package org.sigmascope.ui.detail;
 
 import java.util.Map;
+import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -18,9 +20,13 @@ import org.sigmascope.model.Event;
 import org.sigmascope.model.Fields;
 import org.sigmascope.model.Match;
 import org.sigmascope.model.RuleInfo;
+import org.sigmascope.model.Timestamps;
 import org.sigmascope.ui.main.MainViewModel;
 
-/** The detail pane: the rule that fired and why, and every field of the selected event. */
+/**
+ * The detail pane: the rule that fired and why, the events a correlation hit is made of, and every field of the
+ * selected event.
+ */
 public final class DetailView {
     private final VBox root = new VBox(6);
     private final Label ruleTitle = new Label();
@@ -29,6 +35,8 @@ public final class DetailView {
     private final Label explanation = new Label();
     private final ObservableList<Map.Entry<String, String>> fields = FXCollections.observableArrayList();
     private final TableView<Map.Entry<String, String>> table = new TableView<>(fields);
+    private final Label madeOf = new Label();
+    private final TableView<Event> correlationEvents;
 
     public DetailView(MainViewModel model) {
         root.setPadding(new Insets(8));
@@ -56,7 +64,14 @@ public final class DetailView {
         table.getColumns().add(value);
         table.setPlaceholder(new Label("Select a detection or an event to see its fields."));
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(ruleTitle, ruleMeta, ruleDescription, explanation, table);
+        correlationEvents = correlationEventsTable(model.correlationEvents());
+        madeOf.setId("correlationMadeOf");
+        madeOf.textProperty().bind(Bindings.createStringBinding(() -> model.correlationEvents().isEmpty() ? ""
+                : "Made of " + model.correlationEvents().size() + " events (select one to see its fields; they are "
+                        + "marked in the Events tab):", model.correlationEvents()));
+        madeOf.managedProperty().bind(madeOf.textProperty().isNotEmpty());
+        madeOf.visibleProperty().bind(madeOf.textProperty().isNotEmpty());
+        root.getChildren().addAll(ruleTitle, ruleMeta, ruleDescription, explanation, madeOf, correlationEvents, table);
         model.selectedDetectionProperty().addListener((o, old, detection) -> {
             if (detection != null) {
                 show(detection);
@@ -68,6 +83,32 @@ public final class DetailView {
                 showFields(event);
             }
         });
+    }
+
+    /** The events of a correlation hit, one a row; shown only for a hit. */
+    private TableView<Event> correlationEventsTable(ObservableList<Event> events) {
+        TableView<Event> hitEvents = new TableView<>(events);
+        hitEvents.setId("correlationEvents");
+        hitEvents.getColumns().add(column("Time (UTC)", 200, e -> Timestamps.format(e.timestamp())));
+        hitEvents.getColumns().add(column("Channel", 200, Event::channel));
+        hitEvents.getColumns().add(column("Event ID", 70, e -> Integer.toString(e.eventId())));
+        hitEvents.getColumns().add(column("Computer", 140, Event::computer));
+        hitEvents.setPrefHeight(150);
+        hitEvents.managedProperty().bind(Bindings.isNotEmpty(events));
+        hitEvents.visibleProperty().bind(Bindings.isNotEmpty(events));
+        hitEvents.getSelectionModel().selectedItemProperty().addListener((o, old, event) -> {
+            if (event != null) {
+                showFields(event);
+            }
+        });
+        return hitEvents;
+    }
+
+    private static TableColumn<Event, String> column(String title, double width, Function<Event, String> value) {
+        TableColumn<Event, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
+        return column;
     }
 
     public Parent root() {

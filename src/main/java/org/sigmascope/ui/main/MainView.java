@@ -176,6 +176,26 @@ public final class MainView {
         table.setPlaceholder(new Label("No events yet."));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, selected) ->
                 model.selectedEventProperty().set(selected));
+        // The events of the selected correlation hit are marked, and the first of them brought into view.
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(Event item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("correlated");
+                if (!empty && item != null && model.highlightedEvents().contains(item.id())) {
+                    getStyleClass().add("correlated");
+                }
+            }
+        });
+        model.highlightedEvents().addListener((javafx.collections.SetChangeListener<Long>) change -> {
+            table.refresh();
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (model.highlightedEvents().contains(table.getItems().get(i).id())) {
+                    table.scrollTo(i);
+                    break;
+                }
+            }
+        });
         return table;
     }
 

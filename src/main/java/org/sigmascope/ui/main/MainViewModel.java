@@ -22,6 +22,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 import javafx.concurrent.Task;
 
 import org.sigmascope.model.Detection;
@@ -60,6 +61,8 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<SourceRow> sources = FXCollections.observableArrayList();
     private final ObjectProperty<Event> selectedEvent = new SimpleObjectProperty<>();
     private final ObjectProperty<Detection> selectedDetection = new SimpleObjectProperty<>();
+    private final ObservableList<Event> correlationEvents = FXCollections.observableArrayList();
+    private final ObservableSet<Long> highlighted = FXCollections.observableSet();
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("Open evidence to begin: File › Open, or drop files here.");
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
@@ -71,6 +74,7 @@ public final class MainViewModel implements AutoCloseable {
     public MainViewModel(Workspace workspace, BackgroundTasks tasks) {
         this.workspace = workspace;
         this.tasks = tasks;
+        selectedDetection.addListener((o, old, detection) -> openCorrelation(detection));
     }
 
     public ObservableList<Detection> detections() {
@@ -91,6 +95,31 @@ public final class MainViewModel implements AutoCloseable {
 
     public ObjectProperty<Detection> selectedDetectionProperty() {
         return selectedDetection;
+    }
+
+    /** The events the selected correlation hit is made of, in time order; empty for any other detection. */
+    public ObservableList<Event> correlationEvents() {
+        return correlationEvents;
+    }
+
+    /** The ids of the events to mark in the event table: those of the selected correlation hit. */
+    public ObservableSet<Long> highlightedEvents() {
+        return highlighted;
+    }
+
+    /** A correlation hit opens into its events: they are read from the case and marked in the event table. */
+    private void openCorrelation(Detection detection) {
+        List<Event> made = List.of();
+        if (detection != null && detection.correlation() != null && store != null) {
+            try {
+                made = store.events(detection.correlation().eventIds());
+            } catch (IOException e) {
+                fail("Cannot read the events of the correlation", e);
+            }
+        }
+        highlighted.clear();
+        made.forEach(event -> highlighted.add(event.id()));
+        correlationEvents.setAll(made);
     }
 
     public DoubleProperty progressProperty() {
