@@ -16,12 +16,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sigmascope.codec.JsonCodec;
 
 /**
- * Correlation hits in every output of {@code scan}, on the generated sample (samples/generated: the WMI story at
+ * Correlation hits in every output of {@code scan} (pdf is the html report printed), on the generated sample (samples/generated: the WMI story at
  * 07:30 and its decoy, the same events in the wrong order, at 08:15).
  */
 class ScanCorrelationOutputTest {
     private static final String SAMPLE = "samples/generated/evidence";
     private static final String CORRELATION = "3dfb0c8c-0103-4152-a554-27ef96a52bcd";
+    private static final String TITLE = "WMI Persistence - Script Consumer Registered, Then Run by scrcons.exe";
 
     @TempDir
     Path dir;
@@ -81,6 +82,36 @@ class ScanCorrelationOutputTest {
         CliRun table = CliRun.of("scan", SAMPLE);
         assertTrue(table.out().contains("WMI Persistence - Script Consumer Registered, Then Run by scrcons.exe  "
                 + "(correlation of 5 events: Computer=WS01.corp.example)"), table.out());
+    }
+
+    @Test
+    void hayabusaListsTheHitWithItsTypeEventsAndGroup() {
+        CliRun run = CliRun.of("scan", "-f", "hayabusa", SAMPLE);
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> hits = run.out().lines().filter(r -> r.contains(CORRELATION)).toList();
+        assertEquals(1, hits.size(), run.out());
+        assertTrue(hits.get(0).startsWith("2024-03-11 07:53:59.561 +00:00,\"" + TITLE + "\",high,WS01.corp.example,"),
+                hits.get(0));
+        assertTrue(hits.get(0).contains("Type: temporal_ordered ¦ Events: 5 ¦ Computer: WS01.corp.example"), hits.get(0));
+    }
+
+    @Test
+    void timelineAndTimesketchPutTheHitOnItsLastEventNotOnTheLastEventRead() throws IOException {
+        CliRun timeline = CliRun.of("scan", "-f", "timeline", SAMPLE);
+        assertEquals(0, timeline.exitCode(), timeline.err());
+        List<String> rows = timeline.out().lines().filter(r -> r.contains(TITLE)).toList();
+        assertEquals(1, rows.size(), "one row for the hit");
+        assertTrue(rows.get(0).startsWith("2024-03-11T07:53:59.5617970Z,WS01.corp.example,"
+                + "Microsoft-Windows-Sysmon/Operational,1,"), rows.get(0));
+        assertTrue(rows.get(0).contains("scrcons.exe"), rows.get(0));
+
+        CliRun timesketch = CliRun.of("scan", "-f", "timesketch", SAMPLE);
+        assertEquals(0, timesketch.exitCode(), timesketch.err());
+        List<JsonNode> tagged = jsonl(timesketch.out()).stream()
+                .filter(l -> l.toString().contains(CORRELATION)).toList();
+        assertEquals(1, tagged.size());
+        assertEquals("2024-03-11T07:53:59.561797+00:00", tagged.get(0).get("datetime").asText());
+        assertEquals(1, tagged.get(0).get("event_identifier").asInt(), "Sysmon 1 of scrcons.exe");
     }
 
     @Test
