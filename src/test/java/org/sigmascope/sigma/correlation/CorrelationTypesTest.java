@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Match;
@@ -269,5 +272,41 @@ class CorrelationTypesTest {
         assertEquals(List.of("condition", "rule a", "rule b", "rule c"), selections);
         assertTrue(hit.match().selections().get(1).fields().get(0).eventValue()
                 .startsWith("#1 at 2024-03-11T08:00:00"));
+    }
+
+    /**
+     * Each type with a window of one minute, on events written {@code rule@seconds=N} (N in the field {@code N}):
+     * with the last event at its time the hit holds them all; 100 ns later no window does.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            event_count      | [a]    | {gte: 2}                          | a@0=1, a@60=1
+            value_count      | [a]    | {field: N, gte: 2}                | a@0=1, a@60=2
+            temporal         | [a, b] | {gte: 2}                          | a@0=1, b@60=1
+            temporal_ordered | [a, b] | {gte: 2}                          | a@0=1, b@60=1
+            value_sum        | [a]    | {field: N, gte: 2}                | a@0=1, a@60=1
+            value_avg        | [a]    | {field: N, eq: 2}                 | a@0=3, a@60=1
+            value_percentile | [a]    | {field: N, percentile: 50, eq: 5} | a@0=1, a@30=9, a@60=5
+            """)
+    void everyTypeJustInsideAndJustOutsideItsWindow(String type, String rules, String condition, String events) {
+        String body = "type: %s\nrules: %s\ntimespan: 1m\ncondition: %s\n".formatted(type, rules, condition);
+        List<String> written = List.of(events.split(",\\s*"));
+        List<Long> all = new ArrayList<>();
+        for (long id = 1; id <= written.size(); id++) {
+            all.add(id);
+        }
+        assertEquals(List.of(all), window(body, written, 0).hitEvents(), "exactly one timespan apart");
+        assertEquals(List.of(), window(body, written, TICK).hitEvents(), "100 ns more");
+    }
+
+    /** The events, the last one {@code later} seconds after its written time. */
+    private Fixture window(String body, List<String> events, double later) {
+        Fixture f = Fixture.correlation(dir, body);
+        for (int i = 0; i < events.size(); i++) {
+            String[] parts = events.get(i).split("[@=]");
+            double seconds = Double.parseDouble(parts[1]) + (i == events.size() - 1 ? later : 0);
+            f.event(seconds, parts[0].equals("a") ? 1001 : 1002, "N", Long.parseLong(parts[2]));
+        }
+        return f;
     }
 }
