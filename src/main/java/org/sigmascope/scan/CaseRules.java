@@ -15,6 +15,7 @@ import org.sigmascope.model.RuleInfo;
 import org.sigmascope.sigma.RuleSet;
 import org.sigmascope.sigma.SigmaCorrelation;
 import org.sigmascope.sigma.SigmaRule;
+import org.sigmascope.sigma.compiled.CompiledEngine;
 import org.sigmascope.sigma.correlation.CorrelationPlan;
 import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.eval.RuleEngine;
@@ -39,6 +40,11 @@ public record CaseRules(RuleSet rules, Function<RuleSet, RuleEngine> engines, Lo
     /** Rules whose engines match through the built-in logsource mapping. */
     public CaseRules(RuleSet rules, Function<RuleSet, RuleEngine> engines) {
         this(rules, engines, LogsourceMapping.builtin());
+    }
+
+    /** The rules with the compiled engine (the one scans use) and a logsource mapping. */
+    public static CaseRules compiled(RuleSet rules, LogsourceMapping mapping) {
+        return new CaseRules(rules, set -> new CompiledEngine(set, mapping), mapping);
     }
 
     /** The rules with the reference engine and a logsource mapping. */

@@ -11,12 +11,8 @@ import org.sigmascope.ingest.EvidenceFinder;
 import org.sigmascope.ingest.EvidenceReader;
 import org.sigmascope.ingest.FormatDetector;
 import org.sigmascope.ingest.ReadRequest;
-import org.sigmascope.model.Detection;
-import org.sigmascope.model.Event;
 import org.sigmascope.model.Source;
 import org.sigmascope.model.SourceStats;
-import org.sigmascope.sigma.correlation.CorrelationRun;
-import org.sigmascope.sigma.correlation.RunLimits;
 import org.sigmascope.task.Cancellation;
 import org.sigmascope.task.Progress;
 
@@ -37,8 +33,14 @@ public final class Scanner {
         for (EvidenceFinder.Found found : files) {
             totalBytes += Files.size(found.path());
         }
-        CorrelationRun correlations = request.correlations().start(RunLimits.SCAN);
-        Counters counters = new Counters(request.firstId(), correlations);
+        try (MatchPipeline pipeline = new MatchPipeline(request, listener)) {
+            return scan(request, listener, progress, cancellation, files, totalBytes, pipeline, started);
+        }
+    }
+
+    private static ScanSummary scan(ScanRequest request, ScanListener listener, Progress progress,
+                                    Cancellation cancellation, List<EvidenceFinder.Found> files, long totalBytes,
+                                    MatchPipeline pipeline, long started) throws IOException {
         long bytesBefore = 0;
         int failedSources = 0;
         long failedRecords = 0;
@@ -72,8 +74,10 @@ public final class Scanner {
             SourceStats stats;
             try {
                 stats = reader.get().read(new ReadRequest(source, request.options(), fileProgress, cancellation),
-                        event -> counters.accept(event, request, listener));
+                        pipeline::accept);
+                pipeline.flush();
             } catch (IOException e) {
+                pipeline.flush();
                 listener.sourceFailed(source, "cannot read: " + e.getMessage());
                 failedSources++;
                 continue;
@@ -83,45 +87,8 @@ public final class Scanner {
             bytesBefore += Files.size(path);
             progress.update(bytesBefore, totalBytes, source.displayName());
         }
-        for (Detection hit : correlations.finish()) {
-            counters.report(hit, request, listener);
-        }
-        correlations.notes().forEach(listener::note);
-        return new ScanSummary(sources.size(), failedSources, counters.events, failedRecords, counters.detections,
+        pipeline.finishCorrelations();
+        return new ScanSummary(sources.size(), failedSources, pipeline.events(), failedRecords, pipeline.detections(),
                 System.nanoTime() - started);
-    }
-
-    /** Numbers events and forwards them and their detections, in order; feeds correlations the matches. */
-    private static final class Counters {
-        private final CorrelationRun correlations;
-        private long nextId;
-        private long events;
-        private long detections;
-
-        Counters(long firstId, CorrelationRun correlations) {
-            this.nextId = firstId;
-            this.correlations = correlations;
-        }
-
-        void accept(Event raw, ScanRequest request, ScanListener listener) {
-            Event event = raw.withId(nextId++);
-            events++;
-            if (listener.wantsEvents()) {
-                listener.event(event);
-            }
-            request.engine().match(event, detection -> {
-                correlations.offer(detection);
-                if (request.correlations().reportsAlone(detection.rule().id())) {
-                    report(detection, request, listener);
-                }
-            });
-        }
-
-        void report(Detection detection, ScanRequest request, ScanListener listener) {
-            if (detection.rule().level().atLeast(request.minLevel())) {
-                detections++;
-                listener.detection(detection);
-            }
-        }
     }
 }

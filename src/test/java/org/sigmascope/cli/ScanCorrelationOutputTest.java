@@ -127,6 +127,23 @@ class ScanCorrelationOutputTest {
     }
 
     @Test
+    void bothEnginesAndAnyNumberOfThreadsGiveTheSameHit() throws IOException {
+        List<String> hits = new ArrayList<>();
+        for (String[] how : List.of(new String[] {"--engine", "reference", "-t", "1"},
+                new String[] {"--engine", "compiled", "-t", "1"}, new String[] {"--engine", "compiled", "-t", "3"})) {
+            List<String> args = new ArrayList<>(List.of("scan", "-f", "jsonl"));
+            args.addAll(List.of(how));
+            args.add(SAMPLE);
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, run.exitCode(), run.err());
+            List<JsonNode> found = jsonl(run.out()).stream().filter(l -> l.has("correlation")).toList();
+            assertEquals(1, found.size(), String.join(" ", how));
+            hits.add(found.get(0).get("correlation").toString() + " " + found.get(0).get("timestamp"));
+        }
+        assertEquals(1, hits.stream().distinct().count(), hits.toString());
+    }
+
+    @Test
     void minLevelAppliesToHitsNotToWhatCorrelationsSee() throws IOException {
         // the base rules are informational: the correlation still sees their matches
         CliRun run = CliRun.of("scan", "--min-level", "high", "-f", "jsonl", SAMPLE);
