@@ -68,12 +68,15 @@ final class RulesCommand implements Runnable {
             loaded.rules().duplicates().forEach(err::println);
             if (verbose) {
                 RuleReport.printLoaded(out, statuses);
+                loaded.rules().correlations().forEach(c -> out.println(c.path() + ":" + c.line() + ": loaded: "
+                        + c.title() + " [" + c.type().sigmaName() + " of " + String.join(", ", c.rules()) + "]"));
             }
             if (verbose || profile != null) {
                 RuleReport.printCannotFire(out, statuses);
             }
             int failed = loaded.rules().failures().size() + loaded.problems().size();
-            out.printf("%d rules loaded, %d failed%n", loaded.rules().rules().size(), failed);
+            out.printf("%d rules loaded, %d failed%n", loaded.rules().rules().size()
+                    + loaded.rules().correlations().size(), failed);
             out.flush();
             String summary = RuleReport.cannotFireSummary(statuses, profile != null);
             if (summary != null) {

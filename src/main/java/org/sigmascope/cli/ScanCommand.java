@@ -29,6 +29,7 @@ import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.RuleSet;
 import org.sigmascope.sigma.compiled.CompiledEngine;
+import org.sigmascope.sigma.correlation.CorrelationPlan;
 import org.sigmascope.sigma.diagnostics.EvidenceProfile;
 import org.sigmascope.sigma.diagnostics.RuleDiagnostics;
 import org.sigmascope.sigma.eval.ReferenceEngine;
@@ -160,6 +161,11 @@ final class ScanCommand implements Callable<Integer> {
                 }
 
                 @Override
+                public void note(String message) {
+                    err.println(message);
+                }
+
+                @Override
                 public void sourceFailed(Source source, String message) {
                     progress.finish();
                     err.println(source.displayName() + ": " + message);
@@ -167,13 +173,14 @@ final class ScanCommand implements Callable<Integer> {
                     writer.sourceFailed(source, message);
                 }
             };
-            summary = Scanner.scan(new ScanRequest(inputs, engine, options, level, 1, 1), listener, progress,
+            summary = Scanner.scan(new ScanRequest(inputs, engine, options, level, 1, 1)
+                    .withCorrelations(CorrelationPlan.of(rules, loaded.mapping())), listener, progress,
                     Cancellation.NEVER);
         }
         progress.finish();
         err.printf("%d source(s), %d events, %d unreadable records, %d detections in %.2fs; %d rules loaded, %d failed%n",
                 summary.sources(), summary.events(), summary.failedRecords(), summary.detections(),
-                summary.nanos() / 1e9, rules.rules().size(), rules.failures().size());
+                summary.nanos() / 1e9, rules.rules().size() + rules.correlations().size(), rules.failures().size());
         if (compiled != null && ruleStats) {
             RuleStatsTable.print(err, compiled.ruleStats(), compiled.totals());
         }

@@ -37,6 +37,7 @@ import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.RuleSet;
 import org.sigmascope.sigma.compiled.CompiledEngine;
+import org.sigmascope.sigma.correlation.CorrelationPlan;
 import org.sigmascope.task.Cancellation;
 
 /** {@code sigmascope tree}: the process trees of evidence, how each parent link was made, and the detections. */
@@ -100,7 +101,8 @@ final class TreeCommand implements Callable<Integer> {
         rules.duplicates().forEach(err::println);
         Gathered gathered = new Gathered(err);
         ScanSummary summary = Scanner.scan(new ScanRequest(inputs, new CompiledEngine(rules, loaded.mapping(), false),
-                options, Level.INFORMATIONAL, 1, 1), gathered, gathered.progress, Cancellation.NEVER);
+                options, Level.INFORMATIONAL, 1, 1).withCorrelations(CorrelationPlan.of(rules, loaded.mapping())),
+                gathered, gathered.progress, Cancellation.NEVER);
         gathered.progress.finish();
         ProcessTree tree = gathered.buffer.build(TreeOptions.defaults());
         List<String> shownHosts = hostsToShow(tree, err);

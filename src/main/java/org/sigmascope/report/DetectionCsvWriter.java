@@ -8,10 +8,13 @@ import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Timestamps;
 
-/** Detections as CSV, one per row, with the rule's author (attribution) and formula injection neutralized. */
+/**
+ * Detections as CSV, one per row, with the rule's author (attribution) and formula injection neutralized. A
+ * correlation hit's row is its last event, with the hit ({@code type; group; events …}) in the last column.
+ */
 public final class DetectionCsvWriter implements DetectionWriter {
     static final String[] HEADER = {"timestamp", "level", "rule_title", "rule_id", "rule_author", "computer",
-        "channel", "event_id", "record_id", "source", "matched"};
+        "channel", "event_id", "record_id", "source", "matched", "correlation"};
 
     private final Writer out;
     private final IntFunction<String> sourceNames;
@@ -28,7 +31,8 @@ public final class DetectionCsvWriter implements DetectionWriter {
         out.write(CsvCells.row(Timestamps.format(event.timestamp()), detection.rule().level().sigmaName(),
                 detection.rule().title(), detection.rule().id(), detection.rule().author(), event.computer(),
                 event.channel(), Integer.toString(event.eventId()), Long.toString(event.recordId()),
-                sourceNames.apply(event.sourceId()), DetectionSummaries.matched(detection.match())));
+                sourceNames.apply(event.sourceId()), DetectionSummaries.matched(detection.match()),
+                DetectionSummaries.correlation(detection.correlation())));
     }
 
     @Override

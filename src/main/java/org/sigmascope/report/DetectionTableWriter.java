@@ -26,7 +26,20 @@ public final class DetectionTableWriter implements DetectionWriter {
         Event event = detection.event();
         out.write(String.format(FORMAT, Timestamps.format(event.timestamp()), detection.rule().level().sigmaName(),
                 printable(event.computer()), event.eventId(),
-                printable(detection.rule().title()) + "  [" + printable(sourceNames.apply(event.sourceId())) + "]"));
+                printable(detection.rule().title()) + correlation(detection) + "  ["
+                        + printable(sourceNames.apply(event.sourceId())) + "]"));
+    }
+
+    /** For a correlation hit: {@code  (correlation of 5 events: Computer=WS01)}. */
+    private static String correlation(Detection detection) {
+        Detection.CorrelationHit hit = detection.correlation();
+        if (hit == null) {
+            return "";
+        }
+        StringBuilder group = new StringBuilder();
+        hit.group().forEach((field, value) -> group.append(group.length() == 0 ? ": " : ", ").append(field)
+                .append('=').append(printable(value)));
+        return "  (correlation of " + hit.eventIds().size() + " events" + group + ")";
     }
 
     /** Evidence is attacker-controlled: escape sequences must not reach the analyst's terminal. */

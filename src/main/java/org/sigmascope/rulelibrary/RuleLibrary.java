@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.SigmaCorrelation;
 import org.sigmascope.sigma.SigmaRule;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.workspace.Workspace;
@@ -102,7 +103,7 @@ public final class RuleLibrary {
             List<org.sigmascope.model.Diagnostic> failures = new ArrayList<>(rules.failures());
             failures.add(org.sigmascope.model.Diagnostic.errorAtLine(root.toString(), -1,
                     "cannot list the rule library: " + e.getMessage()));
-            return new RuleSet(rules.rules(), rules.filters(), failures, rules.warnings(), rules.duplicates());
+            return rules.withFailures(failures);
         }
         if (libraries.isEmpty()) {
             return rules;
@@ -111,11 +112,14 @@ public final class RuleLibrary {
         List<org.sigmascope.model.Diagnostic> failures = new ArrayList<>(rules.failures());
         Set<String> ids = new HashSet<>();
         merged.forEach(rule -> ids.add(rule.id()));
+        List<SigmaCorrelation> correlations = new ArrayList<>(rules.correlations());
+        correlations.forEach(correlation -> ids.add(correlation.id()));
         for (Installed library : libraries) {
             RuleSet loaded = RuleLoader.load(List.of(library.source()));
             loaded.rules().stream().filter(rule -> ids.add(rule.id())).forEach(merged::add);
+            loaded.correlations().stream().filter(c -> ids.add(c.id())).forEach(correlations::add);
             failures.addAll(loaded.failures());
         }
-        return new RuleSet(merged, rules.filters(), failures, rules.warnings(), rules.duplicates());
+        return new RuleSet(merged, rules.filters(), failures, rules.warnings(), rules.duplicates(), correlations);
     }
 }

@@ -21,7 +21,8 @@ import org.sigmascope.task.Progress;
  * Brings a case's detections in line with a rule set, from the stored events, without reading the evidence again:
  * only the rules that are new or whose content changed are matched, and only their detections (and those of
  * removed rules) are replaced. Each changed rule is forgotten first and recorded only once its detections are all
- * written, so a re-scan cut short is simply run again.
+ * written, so a re-scan cut short is simply run again. When a correlation rule changed (or a rule it refers to,
+ * which changes its hash), the correlations are evaluated again ({@link CaseCorrelations}).
  */
 public final class CaseRescan {
     /** Events read from the case at a time. */
@@ -71,10 +72,15 @@ public final class CaseRescan {
         store.rules().forget(List.copyOf(stale));
         long[] counts = {0, 0};
         long total = store.eventCount();
-        if (!changed.isEmpty() && total > 0) {
-            matchStored(store, rules, changed, current, policy, progress, cancellation, total, counts);
+        Set<String> changedRules = new TreeSet<>(changed);
+        changedRules.removeAll(rules.correlationIds());
+        if (!changedRules.isEmpty() && total > 0) {
+            matchStored(store, rules, changedRules, current, policy, progress, cancellation, total, counts);
         }
-        store.rules().record(rules.stored(changed));
+        store.rules().record(rules.stored(changedRules));
+        if (!changedRules.equals(changed) && total > 0) {
+            counts[1] += CaseCorrelations.run(store, rules, policy, progress, cancellation).hits();
+        }
         if (total == 0) {
             // A case without events only takes the rule set; the import that follows logs it.
             return new Summary(changed.size(), removed.size(), 0, 0);

@@ -39,7 +39,9 @@ import org.sigmascope.task.Progress;
  * {@linkplain CaseStore#rollback rolled back}.
  *
  * <p>Before reading, the case's detections are brought in line with the rules ({@link CaseRescan}), so that every
- * event of the case, old or new, has been matched against the same rule set.
+ * event of the case, old or new, has been matched against the same rule set. After reading, the correlation rules
+ * are evaluated again over the whole case ({@link CaseCorrelations}): new evidence can complete a sequence that
+ * began in evidence imported before.
  */
 public final class CaseScan {
     private CaseScan() {
@@ -88,6 +90,7 @@ public final class CaseScan {
         long started = System.nanoTime();
         List<EvidenceFinder.Found> files = EvidenceFinder.find(inputs);
         CaseRescan.run(store, rules, options.commits(), progress, cancellation);
+        CaseCorrelations.invalidate(store, rules);
         Map<String, String> hashes = rules.hashes();
         long totalBytes = 0;
         for (EvidenceFinder.Found found : files) {
@@ -146,6 +149,7 @@ public final class CaseScan {
                 progress.update(bytesBefore, totalBytes, source.displayName());
             }
         }
+        correlate(store, rules, options, progress, cancellation, totals);
         return totals.summary(System.nanoTime() - started);
     }
 
@@ -158,6 +162,7 @@ public final class CaseScan {
                                            Observer observer) throws IOException {
         long started = System.nanoTime();
         CaseRescan.run(store, rules, options.commits(), progress, cancellation);
+        CaseCorrelations.invalidate(store, rules);
         Totals totals = new Totals();
         try (CaseWriter writer = store.writer(options.commits())) {
             Source source = new Source((int) store.nextSourceId(), Path.of(name), name, reader.format());
@@ -172,6 +177,7 @@ public final class CaseScan {
             }
             audit(store, "source_imported", source, null, totals);
         }
+        correlate(store, rules, options, progress, cancellation, totals);
         return totals.summary(System.nanoTime() - started);
     }
 
@@ -201,6 +207,7 @@ public final class CaseScan {
         EvidenceReader reader = detect(path).orElseThrow(() -> new IOException(row.path()
                 + ": no longer reads as " + row.format()));
         CaseRescan.run(store, rules, options.commits(), progress, cancellation);
+        CaseCorrelations.invalidate(store, rules);
         Source source = new Source(sourceId, path, row.displayName(), row.format());
         Totals totals = new Totals();
         store.audit().record("import_resumed", Map.of("source", sourceId, "path", row.path(),
@@ -221,7 +228,14 @@ public final class CaseScan {
             }
             audit(store, "source_imported", source, sha256, totals);
         }
+        correlate(store, rules, options, progress, cancellation, totals);
         return totals.summary(System.nanoTime() - started);
+    }
+
+    /** Evaluates the correlations over the whole case; their hits count among the import's detections. */
+    private static void correlate(CaseStore store, CaseRules rules, Options options, Progress progress,
+                                  Cancellation cancellation, Totals totals) throws IOException {
+        totals.detections += CaseCorrelations.run(store, rules, options.commits(), progress, cancellation).hits();
     }
 
     private static Optional<EvidenceReader> detect(Path path) {

@@ -12,12 +12,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
+import org.sigmascope.sigma.correlation.CorrelationRun;
+import org.sigmascope.sigma.correlation.RunLimits;
 
 /**
  * Numbers the events a reader delivers and matches them against the rules, on worker threads in batches when the
  * scan has several threads, handing each event and then its detections to the listener in the order read: the
  * same calls, in the same order, as a one-thread scan. At most {@code 4 × threads} batches are in flight, so a
  * slow listener slows the reader down and memory stays bounded.
+ *
+ * <p>Correlation rules take the matches as they are delivered and report their hits at
+ * {@link #finishCorrelations()}, once all evidence is read (files are not read in time order); the matches of rules
+ * that only feed correlations are not reported alone.
  */
 final class MatchPipeline implements AutoCloseable {
     private static final int BATCH = 256;
@@ -29,6 +35,7 @@ final class MatchPipeline implements AutoCloseable {
 
     private final ScanRequest request;
     private final ScanListener listener;
+    private final CorrelationRun correlations;
     private final ExecutorService workers;
     private final int window;
     private final ArrayDeque<Future<Matched>> inFlight = new ArrayDeque<>();
@@ -41,6 +48,7 @@ final class MatchPipeline implements AutoCloseable {
         this.request = request;
         this.listener = listener;
         this.nextId = request.firstId();
+        this.correlations = request.correlations().start(RunLimits.SCAN);
         int threads = request.options().threads();
         this.window = 4 * threads;
         if (threads <= 1) {
@@ -115,11 +123,24 @@ final class MatchPipeline implements AutoCloseable {
             listener.event(event);
         }
         for (Detection detection : found) {
-            if (detection.rule().level().atLeast(request.minLevel())) {
-                detections++;
-                listener.detection(detection);
+            correlations.offer(detection);
+            if (request.correlations().reportsAlone(detection.rule().id())) {
+                report(detection);
             }
         }
+    }
+
+    private void report(Detection detection) {
+        if (detection.rule().level().atLeast(request.minLevel())) {
+            detections++;
+            listener.detection(detection);
+        }
+    }
+
+    /** Evaluates the correlations over all matches delivered and reports their hits, then what they left out. */
+    void finishCorrelations() {
+        correlations.finish().forEach(this::report);
+        correlations.notes().forEach(listener::note);
     }
 
     private static Matched await(Future<Matched> future) {

@@ -7,7 +7,8 @@ import org.sigmascope.model.SourceStats;
 
 /**
  * Receives what a scan finds, in a stable order: sources in the order found, events in source order, each
- * event's detections right after it. Called from one thread at a time.
+ * event's detections right after it, and the hits of correlation rules at the end, once all evidence is read.
+ * Called from one thread at a time.
  */
 public interface ScanListener {
 
@@ -30,5 +31,9 @@ public interface ScanListener {
 
     /** A source that could not be read at all (unknown format, unreadable file). */
     default void sourceFailed(Source source, String message) {
+    }
+
+    /** Something the analyst should know about the results, such as matches a correlation had to leave out. */
+    default void note(String message) {
     }
 }

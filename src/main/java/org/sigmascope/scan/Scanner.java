@@ -11,7 +11,6 @@ import org.sigmascope.ingest.EvidenceFinder;
 import org.sigmascope.ingest.EvidenceReader;
 import org.sigmascope.ingest.FormatDetector;
 import org.sigmascope.ingest.ReadRequest;
-import org.sigmascope.model.Event;
 import org.sigmascope.model.Source;
 import org.sigmascope.model.SourceStats;
 import org.sigmascope.task.Cancellation;
@@ -19,7 +18,8 @@ import org.sigmascope.task.Progress;
 
 /**
  * Reads evidence and matches its events against rules as they stream: the engine path that the CLI, the app
- * and (later) Spark share.
+ * and (later) Spark share. Correlation rules take the engine's matches as they come and report their hits once all
+ * evidence is read, since files are read one after another and not in time order.
  */
 public final class Scanner {
     private Scanner() {
@@ -87,6 +87,7 @@ public final class Scanner {
             bytesBefore += Files.size(path);
             progress.update(bytesBefore, totalBytes, source.displayName());
         }
+        pipeline.finishCorrelations();
         return new ScanSummary(sources.size(), failedSources, pipeline.events(), failedRecords, pipeline.detections(),
                 System.nanoTime() - started);
     }

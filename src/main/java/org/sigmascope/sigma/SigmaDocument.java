@@ -1,10 +1,10 @@
 package org.sigmascope.sigma;
 
 /**
- * A document of a Sigma rule file: a detection rule or a meta filter. (Correlation rules will join this family;
- * they refer to rules by {@link #id()} or {@link #name()}.)
+ * A document of a Sigma rule file: a detection rule, a meta filter or a correlation rule. Filters and correlations
+ * refer to other documents by {@link #id()} or {@link #name()}.
  */
-public sealed interface SigmaDocument permits SigmaRule, SigmaFilter {
+public sealed interface SigmaDocument permits SigmaRule, SigmaFilter, SigmaCorrelation {
 
     /** The id (a UUID in SigmaHQ), or the title when the document has none. */
     String id();

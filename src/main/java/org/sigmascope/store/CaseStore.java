@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -230,9 +231,9 @@ public final class CaseStore implements AutoCloseable {
     }
 
     /**
-     * Rolls back an interrupted import: deletes the source's events, their detections and the source, in one
-     * transaction. Refused when the analyst annotated any of those events, unless {@code force}, since that would
-     * delete the analyst's work too.
+     * Rolls back an interrupted import: deletes the source's events, their detections and the source, and every
+     * correlation hit (to be evaluated again), in one transaction. Refused when the analyst annotated any of those
+     * events, unless {@code force}, since that would delete the analyst's work too.
      */
     public void rollback(int sourceId, boolean force) throws IOException {
         SourceRow source = source(sourceId);
@@ -247,10 +248,12 @@ public final class CaseStore implements AutoCloseable {
         }
         String ofSource = "(SELECT id FROM events WHERE source_id = ?)";
         db.inTransaction(tx -> {
-            tx.update("DELETE FROM correlation_events WHERE hit_id IN (SELECT correlation_id FROM detections "
-                    + "WHERE source_id = ?)", sourceId);
-            tx.update("DELETE FROM correlation_hits WHERE id IN (SELECT correlation_id FROM detections "
-                    + "WHERE source_id = ?)", sourceId);
+            // A correlation hit may hold events of any source: every correlation is forgotten (its record too), and
+            // the next re-scan or import evaluates them again over the events that remain.
+            tx.update("DELETE FROM rules WHERE id IN (SELECT DISTINCT rule_id FROM correlation_hits)");
+            tx.update("DELETE FROM detections WHERE correlation_id IS NOT NULL");
+            tx.update("DELETE FROM correlation_events");
+            tx.update("DELETE FROM correlation_hits");
             tx.update("DELETE FROM detections WHERE source_id = ?", sourceId);
             for (String table : List.of("tags", "stars", "notes", "bookmarks")) {
                 tx.update("DELETE FROM " + table + " WHERE event_id IN " + ofSource, sourceId);
@@ -263,22 +266,46 @@ public final class CaseStore implements AutoCloseable {
                 "events_deleted", source.committedEvents(), "annotations_deleted", annotations));
     }
 
-    /** Detections, most severe first, then by time; one page. */
+    /**
+     * Detections, most severe first, then by time; one page. A correlation hit comes with its
+     * {@link Detection#correlation() events}; {@code timeline().rows(hit.eventIds())} gives them whole.
+     */
     public List<Detection> detections(int offset, int limit) throws IOException {
-        return db.list("SELECT " + EventRows.COLUMNS + ", r.id, r.title, r.level, r.status, r.author, "
-                        + "r.description, r.refs, r.tags, r.license, r.path, d.match "
+        List<Detection> page = db.list("SELECT " + EventRows.COLUMNS + ", r.id, r.title, r.level, r.status, r.author, "
+                        + "r.description, r.refs, r.tags, r.license, r.path, d.match, coalesce(d.correlation_id, -1) "
                         + "FROM detections d JOIN events e ON e.id = d.event_id JOIN rules r ON r.id = d.rule_id "
                         + "ORDER BY d.level_rank DESC, e.ts, e.id, r.title LIMIT ? OFFSET ?",
                 List.of(limit, offset), CaseStore::detection);
+        return withHits(page);
+    }
+
+    /** Fills in the correlation hits of a page of detections: their type, group and events. */
+    private List<Detection> withHits(List<Detection> page) throws IOException {
+        List<Long> hitIds = new ArrayList<>();
+        page.forEach(d -> {
+            if (d.correlation() != null) {
+                hitIds.add(d.correlation().eventIds().get(0));
+            }
+        });
+        if (hitIds.isEmpty()) {
+            return page;
+        }
+        Map<Long, Detection.CorrelationHit> hits = CorrelationHits.read(db, hitIds);
+        List<Detection> filled = new ArrayList<>(page.size());
+        for (Detection d : page) {
+            filled.add(d.correlation() == null ? d : new Detection(d.event(), d.rule(), d.match(),
+                    hits.get(d.correlation().eventIds().get(0))));
+        }
+        return filled;
     }
 
     /** The detections of one event, most severe first, with their explanations: for the event's detail view. */
     public List<Detection> detectionsOf(long eventId) throws IOException {
-        return db.list("SELECT " + EventRows.COLUMNS + ", r.id, r.title, r.level, r.status, r.author, "
-                        + "r.description, r.refs, r.tags, r.license, r.path, d.match "
+        return withHits(db.list("SELECT " + EventRows.COLUMNS + ", r.id, r.title, r.level, r.status, r.author, "
+                        + "r.description, r.refs, r.tags, r.license, r.path, d.match, coalesce(d.correlation_id, -1) "
                         + "FROM detections d JOIN events e ON e.id = d.event_id JOIN rules r ON r.id = d.rule_id "
                         + "WHERE d.event_id = ? ORDER BY d.level_rank DESC, r.title",
-                List.of(eventId), CaseStore::detection);
+                List.of(eventId), CaseStore::detection));
     }
 
     private static Detection detection(ResultSet r) throws SQLException {
@@ -288,13 +315,26 @@ public final class CaseStore implements AutoCloseable {
                 Level.parse(r.getString(c + 2)).orElse(Level.MEDIUM), r.getString(c + 3), r.getString(c + 4),
                 r.getString(c + 5), strings(r.getString(c + 6)), strings(r.getString(c + 7)), r.getString(c + 8),
                 r.getString(c + 9));
-        return new Detection(event, rule, JsonCodec.parseMatch(r.getString(c + 10)));
+        long hitId = r.getLong(c + 11);
+        // The hit's id rides in a placeholder until its events are read with those of the whole page.
+        return new Detection(event, rule, JsonCodec.parseMatch(r.getString(c + 10)), hitId < 0 ? null
+                : new Detection.CorrelationHit("", Map.of(), List.of(hitId)));
     }
 
     /** Events in time order; one page (the timeline's keyset paging is faster far into a large case). */
     public List<Event> events(long offset, int limit) throws IOException {
         return db.list("SELECT " + EventRows.COLUMNS + " FROM events e ORDER BY e.ts, e.id LIMIT ? OFFSET ?",
                 List.of(limit, offset), r -> EventRows.event(r, 1));
+    }
+
+    /** The events of these ids (a correlation hit's), in time order; ids not in the case are left out. */
+    public List<Event> events(List<Long> ids) throws IOException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String in = String.join(", ", Collections.nCopies(ids.size(), "?"));
+        return db.list("SELECT " + EventRows.COLUMNS + " FROM events e WHERE e.id IN (" + in + ") ORDER BY e.ts, e.id",
+                List.copyOf(ids), r -> EventRows.event(r, 1));
     }
 
     private static List<String> strings(String json) {

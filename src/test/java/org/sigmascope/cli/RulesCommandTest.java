@@ -93,7 +93,10 @@ class RulesCommandTest {
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("builtin:windows/wmi_event_win_event_subscription.yml:1: loaded: WMI Event "
                 + "Subscription Created or Bound [windows]"), run.out());
-        assertTrue(run.out().endsWith("6 rules loaded, 0 failed\n"), run.out());
+        assertTrue(run.out().contains("builtin:windows/mr_wmi_persistence_consumer_then_scrcons.yml:1: loaded: WMI "
+                + "Persistence - Script Consumer Registered, Then Run by scrcons.exe [temporal_ordered of "
+                + "wmi_script_consumer_registered, wmi_scrcons_started]"), run.out());
+        assertTrue(run.out().endsWith("9 rules loaded, 0 failed\n"), run.out());
     }
 
     @Test
@@ -101,7 +104,7 @@ class RulesCommandTest {
         CliRun run = CliRun.of("scan", SAMPLES);
         assertEquals(0, run.exitCode(), run.err());
         // the samples hold process starts only: the WMI and PowerShell rules have nothing to look at
-        assertTrue(run.err().contains("3 rules cannot fire on this evidence (3 without events of their logsource)"),
+        assertTrue(run.err().contains("4 rules cannot fire on this evidence (4 without events of their logsource)"),
                 run.err());
     }
 

@@ -22,6 +22,8 @@ import org.sigmascope.scan.ScanListener;
 import org.sigmascope.scan.ScanRequest;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.BuiltinRules;
+import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.correlation.CorrelationPlan;
 import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
@@ -54,9 +56,10 @@ class SeedStoryTest {
         SightingBuffer buffer = new SightingBuffer();
         List<Detection> detections = new ArrayList<>();
         List<Event> events = new ArrayList<>();
-        ReferenceEngine engine = new ReferenceEngine(RuleLoader.load(List.of(BuiltinRules.source())),
-                LogsourceMapping.builtin());
-        Scanner.scan(new ScanRequest(inputs, engine, ReadOptions.defaults(), Level.INFORMATIONAL, 1, 1),
+        RuleSet rules = RuleLoader.load(List.of(BuiltinRules.source()));
+        ReferenceEngine engine = new ReferenceEngine(rules, LogsourceMapping.builtin());
+        Scanner.scan(new ScanRequest(inputs, engine, ReadOptions.defaults(), Level.INFORMATIONAL, 1, 1)
+                        .withCorrelations(CorrelationPlan.of(rules, LogsourceMapping.builtin())),
                 new ScanListener() {
                     @Override
                     public boolean wantsEvents() {

@@ -26,6 +26,7 @@ import org.sigmascope.scan.ScanRequest;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.BuiltinRules;
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.correlation.CorrelationPlan;
 import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
@@ -55,7 +56,8 @@ final class ReportFixtures {
         RuleSet rules = RuleLoader.load(ruleSources);
         ReferenceEngine engine = new ReferenceEngine(rules, LogsourceMapping.builtin());
         ScanCollector collector = new ScanCollector(true);
-        Scanner.scan(new ScanRequest(inputs, engine, ReadOptions.defaults(), Level.INFORMATIONAL, 1, 1), collector,
+        Scanner.scan(new ScanRequest(inputs, engine, ReadOptions.defaults(), Level.INFORMATIONAL, 1, 1)
+                .withCorrelations(CorrelationPlan.of(rules, LogsourceMapping.builtin())), collector,
                 Progress.NONE, Cancellation.NEVER);
         List<Detection> detections = collector.detections();
         ReportData data = new ReportData(

@@ -26,6 +26,7 @@ import org.sigmascope.scan.ScanRequest;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.BuiltinRules;
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.correlation.CorrelationPlan;
 import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
@@ -39,15 +40,17 @@ import org.sigmascope.task.Progress;
  */
 class BuiltinRulesTest {
     private static final Path EVIDENCE = Path.of("src/test/resources/org/sigmascope/rules");
+    private static final RuleSet RULES = RuleLoader.load(List.of(BuiltinRules.source()));
     private static final ReferenceEngine ENGINE = engine();
+    /** As the analyst sees them: rules that only feed the built-in correlation do not report alone. */
+    private static final CorrelationPlan CORRELATIONS = CorrelationPlan.of(RULES, LogsourceMapping.builtin());
 
     @TempDir
     Path dir;
 
     private static ReferenceEngine engine() {
-        RuleSet rules = RuleLoader.load(List.of(BuiltinRules.source()));
-        assertEquals(List.of(), rules.failures());
-        return new ReferenceEngine(rules, LogsourceMapping.builtin());
+        assertEquals(List.of(), RULES.failures());
+        return new ReferenceEngine(RULES, LogsourceMapping.builtin());
     }
 
     /** The detections of one rule on a file, and the number of events read. */
@@ -57,7 +60,7 @@ class BuiltinRulesTest {
     private static Result scan(Path file, String ruleId) throws IOException {
         List<Detection> found = new ArrayList<>();
         long events = Scanner.scan(new ScanRequest(List.of(file), ENGINE, ReadOptions.defaults(), Level.INFORMATIONAL,
-                1, 1), new ScanListener() {
+                1, 1).withCorrelations(CORRELATIONS), new ScanListener() {
                     @Override
                     public void detection(Detection detection) {
                         if (detection.rule().id().equals(ruleId)) {
@@ -96,7 +99,7 @@ class BuiltinRulesTest {
     void explanationsMatchTheGoldenFile(String folder) throws IOException {
         List<String> lines = new ArrayList<>();
         Scanner.scan(new ScanRequest(List.of(EVIDENCE.resolve(folder).resolve("positive.jsonl")), ENGINE,
-                ReadOptions.defaults(), Level.INFORMATIONAL, 1, 1), new ScanListener() {
+                ReadOptions.defaults(), Level.INFORMATIONAL, 1, 1).withCorrelations(CORRELATIONS), new ScanListener() {
                     @Override
                     public void detection(Detection detection) {
                         com.fasterxml.jackson.databind.node.ObjectNode line = JsonCodec.MAPPER.createObjectNode();

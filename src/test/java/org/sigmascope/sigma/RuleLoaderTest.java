@@ -212,7 +212,7 @@ class RuleLoaderTest {
     }
 
     @Test
-    void sigmaOneCollectionsAndCorrelationsAreRefusedWithAReason() throws IOException {
+    void sigmaOneCollectionsAndCorrelationsOfUnknownRulesAreRefusedWithAReason() throws IOException {
         Files.writeString(dir.resolve("collection.yml"), """
                 action: global
                 title: Old collection
@@ -233,7 +233,9 @@ class RuleLoaderTest {
         assertEquals(0, rules.rules().size());
         assertEquals(2, rules.failures().size(), "one failure for the whole collection file");
         assertTrue(rules.failures().get(0).toString().contains("collection.yml:1: Sigma 1 rule collections"));
-        assertTrue(rules.failures().get(1).message().startsWith("correlation rules are not supported yet"));
+        assertTrue(rules.failures().get(1).toString().contains("correlation.yml:1: correlation 'Many failed logons': "
+                + "it refers to 'failed_logon', which is not a loaded rule or correlation"),
+                rules.failures().toString());
     }
 
     @Test

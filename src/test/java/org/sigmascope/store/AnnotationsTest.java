@@ -57,9 +57,10 @@ class AnnotationsTest {
             assertEquals(2, store.timeline().count(store.timeline().filter("tag:persistence")));
             assertEquals(1, store.timeline().count(store.timeline().filter("is:bookmarked")));
             List<String> actions = store.audit().entries().stream().map(AuditLog.Entry::action).toList();
-            assertEquals(List.of("case_created", "import_started", "source_imported"), actions);
-            int builtinRules = org.sigmascope.sigma.load.RuleLoader.load(
-                    List.of(org.sigmascope.sigma.BuiltinRules.source())).rules().size();
+            assertEquals(List.of("case_created", "import_started", "source_imported", "correlate"), actions);
+            org.sigmascope.sigma.RuleSet builtin = org.sigmascope.sigma.load.RuleLoader.load(
+                    List.of(org.sigmascope.sigma.BuiltinRules.source()));
+            int builtinRules = builtin.rules().size() + builtin.correlations().size();
             assertTrue(store.audit().entries().get(1).detail().contains("\"rules\":" + builtinRules),
                     store.audit().entries().get(1).detail());
         }

@@ -6,15 +6,17 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.SigmaCorrelation;
 import org.sigmascope.sigma.SigmaRule;
 
 /**
  * Which rules were run: enough to tell two rule sets apart and to check that a colleague runs the same ones.
  *
- * <p>The hash is the SHA-256 of a manifest with one line per loaded rule, sorted: the SHA-256 of the rule's YAML
- * document as written, two spaces, and the rule's id — the shape of a {@code sha256sum} listing. So the hash
- * changes when any rule's text changes, or a rule is added or removed, and not when the same rules are loaded in
- * another order or from another folder (a colleague's copy of the same rules has the same hash).
+ * <p>The hash is the SHA-256 of a manifest with one line per loaded rule and correlation rule, sorted: the
+ * SHA-256 of the rule's YAML document as written, two spaces, and the rule's id — the shape of a {@code sha256sum}
+ * listing. So the hash changes when any rule's text changes, or a rule is added or removed, and not when the same
+ * rules are loaded in another order or from another folder (a colleague's copy of the same rules has the same
+ * hash).
  *
  * @param loaded   rules loaded
  * @param failed   rules or files that failed to load
@@ -46,9 +48,13 @@ public record RuleSetIdentity(int loaded, int failed, String sha256, List<String
             hashes.add(new RuleHash(rule.id(), rule.info().path() + ":" + rule.line(),
                     Sha256.hex(rule.yaml().getBytes(StandardCharsets.UTF_8))));
         }
+        for (SigmaCorrelation correlation : rules.correlations()) {
+            hashes.add(new RuleHash(correlation.id(), correlation.path() + ":" + correlation.line(),
+                    Sha256.hex(correlation.yaml().getBytes(StandardCharsets.UTF_8))));
+        }
         hashes.sort(Comparator.comparing(RuleHash::location).thenComparing(RuleHash::ruleId));
-        return new RuleSetIdentity(rules.rules().size(), rules.failures().size(), manifestHash(hashes), sources,
-                hashes);
+        return new RuleSetIdentity(rules.rules().size() + rules.correlations().size(), rules.failures().size(),
+                manifestHash(hashes), sources, hashes);
     }
 
     /** The manifest that {@link #sha256()} hashes, one {@code hash  rule-id} line per rule. */

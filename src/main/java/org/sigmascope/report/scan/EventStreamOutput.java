@@ -15,7 +15,8 @@ import org.sigmascope.report.export.EventWriter;
 
 /**
  * Writes every event with the detections on it, streaming. A scan reports each event's detections right after
- * the event, so an event is written when the next one arrives (or at the end), with what fired on it.
+ * the event, so an event is written when the next one arrives (or at the end), with what fired on it. Correlation
+ * hits come at the end of a scan; each is written as one more row: its last event, with the hit on it.
  */
 final class EventStreamOutput implements ScanOutput {
     /** Makes the writer, given the display name of each source id. */
@@ -54,6 +55,13 @@ final class EventStreamOutput implements ScanOutput {
 
     @Override
     public void detection(Detection detection) {
+        if (detection.correlation() != null) {
+            // A correlation hit is known only once all evidence is read, after every event: it gets a row of its
+            // own, that of its last event, rather than riding on whichever event came last.
+            flush();
+            write(detection.event(), List.of(detection));
+            return;
+        }
         pendingDetections.add(detection);
     }
 
@@ -61,13 +69,17 @@ final class EventStreamOutput implements ScanOutput {
         if (pending == null) {
             return;
         }
+        write(pending, List.copyOf(pendingDetections));
+        pending = null;
+        pendingDetections.clear();
+    }
+
+    private void write(Event event, List<Detection> detections) {
         try {
-            writer.write(pending, List.copyOf(pendingDetections));
+            writer.write(event, detections);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        pending = null;
-        pendingDetections.clear();
     }
 
     @Override

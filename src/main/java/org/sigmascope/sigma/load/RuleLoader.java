@@ -20,14 +20,17 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.sigmascope.model.Diagnostic;
 import org.sigmascope.sigma.Placeholders;
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.SigmaCorrelation;
 import org.sigmascope.sigma.SigmaDocument;
 import org.sigmascope.sigma.SigmaFilter;
 import org.sigmascope.sigma.SigmaRule;
+import org.sigmascope.sigma.correlation.CorrelationLinker;
 
 /**
- * Loads Sigma rules and meta filters from files and folders; a file may hold several documents separated by
- * {@code ---}. Every document that fails is reported as {@code path:line: message} and loading carries on with
- * the next. Filters are applied to the rules once everything is loaded.
+ * Loads Sigma rules, meta filters and correlation rules from files and folders; a file may hold several documents
+ * separated by {@code ---}. Every document that fails is reported as {@code path:line: message} and loading carries
+ * on with the next. Once everything is loaded, filters are applied to the rules and the references of correlations
+ * are checked ({@link CorrelationLinker}).
  *
  * <p>When two documents share an id (or a name), the one loaded first wins: rule sources are loaded in the order
  * given (the built-in rules first), and files within a folder in path order. The other is reported as a duplicate,
@@ -41,6 +44,7 @@ public final class RuleLoader {
     private final Placeholders placeholders;
     private final List<SigmaRule> rules = new ArrayList<>();
     private final List<SigmaFilter> filters = new ArrayList<>();
+    private final List<SigmaCorrelation> correlations = new ArrayList<>();
     private final List<Diagnostic> failures = new ArrayList<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
     private final List<Diagnostic> duplicates = new ArrayList<>();
@@ -70,7 +74,10 @@ public final class RuleLoader {
         }
         FilterApplier.Result filtered = FilterApplier.apply(loader.rules, loader.filters);
         loader.warnings.addAll(filtered.warnings());
-        return new RuleSet(filtered.rules(), loader.filters, loader.failures, loader.warnings, loader.duplicates);
+        CorrelationLinker.Result linked = CorrelationLinker.link(filtered.rules(), loader.correlations);
+        loader.failures.addAll(linked.failures());
+        return new RuleSet(filtered.rules(), loader.filters, loader.failures, loader.warnings, loader.duplicates,
+                linked.correlations());
     }
 
     private void loadSource(RuleSource source) {
@@ -151,8 +158,12 @@ public final class RuleLoader {
         try {
             Map<?, ?> root = RuleParser.root(document);
             if (root.containsKey("correlation")) {
-                throw new RuleException(document.lineOf("correlation"), "correlation rules are not supported yet; "
-                        + "the rules it refers to load and match on their own");
+                SigmaCorrelation correlation = CorrelationParser.parse(document, shownPath, metadata);
+                if (register(correlation)) {
+                    correlations.add(correlation);
+                    warnings.addAll(metadata.warnings());
+                }
+                return;
             }
             if (root.containsKey("filter")) {
                 SigmaFilter filter = FilterParser.parse(document, shownPath, placeholders, metadata);

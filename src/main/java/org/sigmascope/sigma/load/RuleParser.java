@@ -31,14 +31,18 @@ public final class RuleParser {
         DetectionParser.Detection parsed = new DetectionParser(document, "detection", placeholders, metadata)
                 .parse(detection, Set.of("condition"));
         RuleMetadata described = metadata.read(root);
-        RuleInfo info = new RuleInfo(
+        return new SigmaRule(info(root, title, path, logsource.product()), text(root, "name", null), logsource,
+                parsed.identifiers(), parsed.condition(), document.text(), document.line(), described, List.of());
+    }
+
+    /** What detections show about a rule or correlation: id (the title when it has none), level, author … */
+    static RuleInfo info(Map<?, ?> root, String title, String path, String product) {
+        return new RuleInfo(
                 text(root, "id", title), title,
                 Level.parse(text(root, "level", null)).orElse(Level.MEDIUM),
                 text(root, "status", ""), textOrList(root.get("author")), text(root, "description", ""),
                 Metadata.strings(root.get("references")), Metadata.strings(root.get("tags")), text(root, "license", ""),
-                path, logsource.product());
-        return new SigmaRule(info, text(root, "name", null), logsource, parsed.identifiers(), parsed.condition(),
-                document.text(), document.line(), described, List.of());
+                path, product);
     }
 
     static Map<?, ?> root(YamlDocument document) throws RuleException {

@@ -11,6 +11,7 @@ import org.sigmascope.scan.CaseRules;
 import org.sigmascope.sigma.BuiltinRules;
 import org.sigmascope.sigma.Placeholders;
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.SigmaCorrelation;
 import org.sigmascope.sigma.compiled.CompiledEngine;
 import org.sigmascope.sigma.load.RuleException;
 import org.sigmascope.sigma.load.RuleLoader;
@@ -80,8 +81,24 @@ public record AppRules(RuleSet all, List<Source> sources, LogsourceMapping mappi
 
     /** The rules that run under a selection. */
     public RuleSet selected(RuleSelection selection) {
-        return new RuleSet(all.rules().stream().filter(r -> selection.runs(r.info())).toList(), all.filters(),
-                all.failures(), all.warnings(), all.duplicates());
+        RuleSet rules = new RuleSet(all.rules().stream().filter(r -> selection.runs(r.info())).toList(),
+                all.filters(), all.failures(), all.warnings(), all.duplicates());
+        // A correlation runs when it is chosen and everything it refers to runs (it refers only to what comes
+        // before it): without it, the rules that only feed it would report on their own.
+        List<SigmaCorrelation> correlations = new ArrayList<>();
+        for (SigmaCorrelation correlation : all.correlations()) {
+            RuleSet so = withCorrelations(rules, correlations);
+            if (selection.runs(correlation.info()) && correlation.rules().stream()
+                    .allMatch(r -> so.find(r).isPresent() || so.findCorrelation(r).isPresent())) {
+                correlations.add(correlation);
+            }
+        }
+        return withCorrelations(rules, correlations);
+    }
+
+    private static RuleSet withCorrelations(RuleSet rules, List<SigmaCorrelation> correlations) {
+        return new RuleSet(rules.rules(), rules.filters(), rules.failures(), rules.warnings(), rules.duplicates(),
+                correlations);
     }
 
     /** The selected rules, ready to scan a case with. */
@@ -99,7 +116,7 @@ public record AppRules(RuleSet all, List<Source> sources, LogsourceMapping mappi
             CompiledEngine engine = new CompiledEngine(set, mapping, true);
             costs.add(engine);
             return engine;
-        });
+        }, mapping);
     }
 
     /** The rule sources as reports name them. */

@@ -202,7 +202,10 @@ public final class RulesViewModel {
         boolean differs = false;
         if (current != null && !scanned.isEmpty()) {
             java.util.Set<String> running = new java.util.HashSet<>();
-            appRules.selected(chosen).rules().forEach(r -> running.add(r.id()));
+            org.sigmascope.sigma.RuleSet selected = appRules.selected(chosen);
+            selected.rules().forEach(r -> running.add(r.id()));
+            // The case records the correlations it ran with their ids too.
+            selected.correlations().forEach(c -> running.add(c.id()));
             differs = !running.equals(scanned.keySet());
         }
         return new Judged(appRules, rows, sourceLines, differs);
