@@ -2,6 +2,7 @@ package org.sigmascope.ingest.evtx.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 
 import org.sigmascope.ingest.evtx.binxml.BinXmlVisitor;
 import org.sigmascope.ingest.evtx.binxml.Bytes;
@@ -26,7 +27,10 @@ import org.sigmascope.model.Fields;
  *     {@code _2} (the crate's order); other sections ({@code RenderingInfo}) are not fields (the XML view shows
  *     them).</li>
  * </ul>
- * One instance per worker thread; {@link #begin()} before each record, {@link #finish()} after.
+ * One instance per worker thread; {@link #begin()} before each record, {@link #finish()} after. The same walk
+ * records a {@link FieldPlan} ({@link #beginPlan}, {@link #plan}): values are then {@link Part}s, and every
+ * decision that depends on a value (is it null, what does it say) is taken on what the plan's shape fixes, or the
+ * template is not plannable.
  */
 public final class FieldFlattener implements BinXmlVisitor {
     private static final int MAX_DEPTH = 160;
@@ -42,7 +46,7 @@ public final class FieldFlattener implements BinXmlVisitor {
 
     private final ValueDecoder decoder;
 
-    private Fields.Builder out;
+    private final FieldTable out = new FieldTable();
     private int depth;
     private int section;
     private final String[] name = new String[MAX_DEPTH];
@@ -70,6 +74,12 @@ public final class FieldFlattener implements BinXmlVisitor {
     private List<Object> unnamedData;
     private long timeCreated;
 
+    /** While a plan is recorded: the record's decoded values (their null-ness is part of the plan's shape). */
+    private Object[] recording;
+    /** While a plan is recorded: the position of value (instance, index) among the decoded values. */
+    private IntBinaryOperator positions;
+    private int timeCreatedPosition;
+
     public FieldFlattener(ValueDecoder decoder) {
         this.decoder = decoder;
         for (int i = 0; i < MAX_DEPTH; i++) {
@@ -78,7 +88,8 @@ public final class FieldFlattener implements BinXmlVisitor {
     }
 
     public void begin() {
-        out = Fields.builder(48);
+        out.clear();
+        recording = null;
         depth = 0;
         section = NONE;
         attributeCount = 0;
@@ -94,9 +105,35 @@ public final class FieldFlattener implements BinXmlVisitor {
         if (unnamedData != null) {
             out.set("Data", unnamedData.isEmpty() ? null : unnamedData);
         }
-        Fields fields = out.build();
-        out = null;
-        return fields;
+        return out.fields();
+    }
+
+    /**
+     * Starts recording a plan from a walk of a template.
+     *
+     * @param decoded   the record's values, decoded
+     * @param positions where value (instance, index) of the walk is in {@code decoded}
+     */
+    void beginPlan(Object[] decoded, IntBinaryOperator positions) {
+        begin();
+        recording = decoded;
+        this.positions = positions;
+        timeCreatedPosition = -1;
+    }
+
+    /** The plan recorded since {@link #beginPlan}. */
+    FieldPlan plan() {
+        if (unnamedData != null) {
+            out.set("Data", new Part.Gathered(List.copyOf(unnamedData)));
+        }
+        String[] names = new String[out.size()];
+        Object[] values = new Object[out.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = out.name(i);
+            values[i] = out.value(i);
+        }
+        recording = null;
+        return new FieldPlan(names, values, timeCreatedPosition);
     }
 
     /** The FILETIME of {@code System/TimeCreated/@SystemTime}, or -1 when the record has none. */
@@ -248,6 +285,10 @@ public final class FieldFlattener implements BinXmlVisitor {
     private String attribute(String attributeName) {
         for (int i = 0; i < attributeCount; i++) {
             if (attributeNames[i].equals(attributeName)) {
+                if (attributeValues[i] instanceof Part) {
+                    // A field name taken from a value differs from record to record: no plan can fix it.
+                    throw new FieldPlan.NotPlannable();
+                }
                 return Fields.textOf(attributeValues[i]);
             }
         }
@@ -289,7 +330,7 @@ public final class FieldFlattener implements BinXmlVisitor {
         }
         open();
         if (isField(depth)) {
-            Object value = kind[depth] == UNNAMED_DATA ? text[depth] : Whitespace.trim(text[depth]);
+            Object value = kind[depth] == UNNAMED_DATA ? text[depth] : trim(text[depth]);
             switch (kind[depth]) {
                 case NAMED_DATA -> emit(key[depth], value);
                 case UNNAMED_DATA -> unnamedData(value);
@@ -314,15 +355,15 @@ public final class FieldFlattener implements BinXmlVisitor {
             unnamedData = new ArrayList<>(4);
             out.put("Data", null);
         }
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item != null) {
-                    unnamedData.add(item);
-                }
-            }
+        if (recording == null) {
+            Part.Gathered.gather(unnamedData, value);
         } else if (value != null) {
             unnamedData.add(value);
         }
+    }
+
+    private Object trim(Object value) {
+        return value instanceof Part ? new Part.Trimmed(value) : Whitespace.trim(value);
     }
 
     @Override
@@ -333,11 +374,32 @@ public final class FieldFlattener implements BinXmlVisitor {
 
     @Override
     public void value(byte[] data, int type, int offset, int size) {
-        if (type == ValueType.FILETIME && inAttribute && section == SYSTEM && size >= 8
-                && name[depth].equals("TimeCreated")) {
+        if (recording != null) {
+            // Not a value of the template instance: the plan would not know where to find it.
+            throw new FieldPlan.NotPlannable();
+        }
+        if (isTimeCreated(type, size)) {
             timeCreated = Bytes.i64(data, offset);
         }
         add(decoder.decode(data, type, offset, size));
+    }
+
+    @Override
+    public void substitution(int instance, int index, byte[] data, int type, int offset, int size) {
+        if (recording == null) {
+            value(data, type, offset, size);
+            return;
+        }
+        int position = positions.applyAsInt(instance, index);
+        if (isTimeCreated(type, size)) {
+            timeCreatedPosition = position;
+        }
+        add(recording[position] == null ? null : new Part.Substitution(position));
+    }
+
+    private boolean isTimeCreated(int type, int size) {
+        return type == ValueType.FILETIME && inAttribute && section == SYSTEM && size >= 8
+                && name[depth].equals("TimeCreated");
     }
 
     private void add(Object value) {
@@ -365,6 +427,16 @@ public final class FieldFlattener implements BinXmlVisitor {
     private static Object concat(Object first, Object second) {
         if (second == null) {
             return first;
+        }
+        if (first instanceof Part || second instanceof Part) {
+            List<Object> pieces = new ArrayList<>();
+            if (first instanceof Part.Joined joined) {
+                pieces.addAll(joined.pieces());
+            } else {
+                pieces.add(first);
+            }
+            pieces.add(second);
+            return new Part.Joined(pieces);
         }
         return Fields.textOf(first) + Fields.textOf(second);
     }
