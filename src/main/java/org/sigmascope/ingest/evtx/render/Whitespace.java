@@ -35,6 +35,9 @@ final class Whitespace {
     }
 
     private static boolean isWhiteSpace(char c) {
+        if (c > ' ' && c < '\u0085') {
+            return false; // the usual last character, answered in one test
+        }
         if (c <= ' ') {
             return c == ' ' || c >= '\t' && c <= '\r';
         }
