@@ -110,7 +110,7 @@ public final class RecordFlattener {
     private Fields replay(Program template, TemplatePlans plans, int end) {
         count = 0;
         blocks = 0;
-        if (!decode(template, 0)) {
+        if (!decode(template, plans, 0)) {
             return null;
         }
         int shape = plans.find(signature, count);
@@ -139,9 +139,10 @@ public final class RecordFlattener {
      * decoded to null, per nested instance its template. False when a walk is needed: a nested value that is not
      * one plannable instance, or a template that uses a nested value twice.
      */
-    private boolean decode(Program template, int depth) {
+    private boolean decode(Program template, TemplatePlans plans, int depth) {
         int[] indexes = template.substitutions();
         int[] positions = block(indexes);
+        LastValues last = plans.lastValues(indexes.length);
         Substitutions values = evaluator.substitutions(depth);
         byte[] data = context.data();
         for (int i = 0; i < indexes.length; i++) {
@@ -156,23 +157,39 @@ public final class RecordFlattener {
                     return false;
                 }
                 Program nested = evaluator.soleInstance(offset, offset + values.size(index), depth + 1);
-                TemplatePlans plans = nested == null ? null : plans(nested);
-                if (plans == null) {
+                TemplatePlans nestedPlans = nested == null ? null : plans(nested);
+                if (nestedPlans == null) {
                     return false;
                 }
                 decoded[position] = null;
-                signature[position] = -1 - plans.id();
-                if (!decode(nested, depth + 1)) {
+                signature[position] = -1 - nestedPlans.id();
+                if (!decode(nested, nestedPlans, depth + 1)) {
                     return false;
                 }
                 continue;
             }
-            Object value = type == ValueType.NULL ? null : decoder.decode(data, type, offset, values.size(index));
+            Object value = type == ValueType.NULL ? null : decode(last, i, data, type, offset, values.size(index));
             decoded[position] = value;
             // A missing value and a null one flatten alike; a typed value may still decode to null (too short).
             signature[position] = type == ValueType.NULL ? -1 : value == null ? type | 0x100 : type;
         }
         return true;
+    }
+
+    /** A value, reused from the last record when its bytes are the same. */
+    private Object decode(LastValues last, int i, byte[] data, int type, int offset, int size) {
+        if (!last.tries(i, type)) {
+            return decoder.decode(data, type, offset, size);
+        }
+        Object value = last.find(i, type, data, offset, size);
+        if (value == LastValues.MISS) {
+            boolean clean = !decoder.text().lossy();
+            value = decoder.decode(data, type, offset, size);
+            if (value != null && clean && !decoder.text().lossy()) {
+                last.remember(i, type, data, offset, size, value);
+            }
+        }
+        return value;
     }
 
     /** Starts the values of the next instance; returns where to note their positions. */

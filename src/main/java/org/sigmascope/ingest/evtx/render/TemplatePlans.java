@@ -12,6 +12,7 @@ final class TemplatePlans {
     private static final int MAX_SHAPES = 32;
 
     private final int id;
+    private LastValues lastValues;
     private int[][] signatures = new int[2][];
     private FieldPlan[] plans = new FieldPlan[2];
     private int count;
@@ -23,6 +24,14 @@ final class TemplatePlans {
 
     int id() {
         return id;
+    }
+
+    /** The template's last values, one per value position (the template's substitutions, in order). */
+    LastValues lastValues(int positions) {
+        if (lastValues == null) {
+            lastValues = new LastValues(positions);
+        }
+        return lastValues;
     }
 
     /** Whether the shape {@code signature[0, length)} has been met; its plan is then {@link #plan(int)}. */
