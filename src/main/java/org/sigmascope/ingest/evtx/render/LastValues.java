@@ -12,7 +12,8 @@ import org.sigmascope.ingest.evtx.value.ValueType;
  * keeps changing (a time, a record id) stops being compared after a few misses.
  *
  * <p>Not kept: lists (they are mutable until they become fields), nulls, and text that had to be repaired (the
- * record must be warned about again).
+ * record must be warned about again). Numbers are kept too: keeping only text was measured no faster, and
+ * allocated more.
  */
 final class LastValues {
     /** Returned when there is no value to reuse. */

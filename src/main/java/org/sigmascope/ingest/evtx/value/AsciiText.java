@@ -40,13 +40,14 @@ final class AsciiText {
 
     /** {@code value >= 0} in decimal, zero-padded to {@code width} digits. */
     AsciiText digits(long value, int width) {
+        if (value <= Integer.MAX_VALUE) {
+            return digits((int) value, width);
+        }
         int count = 1;
         for (long rest = value / 10; rest != 0; rest /= 10) {
             count++;
         }
-        for (int i = count; i < width; i++) {
-            bytes[length++] = '0';
-        }
+        pad(count, width);
         int end = length + count;
         long rest = value;
         for (int i = end - 1; i >= length; i--) {
@@ -55,6 +56,29 @@ final class AsciiText {
         }
         length = end;
         return this;
+    }
+
+    /** The usual case (every part of a time, most numbers): int division is the cheaper one. */
+    private AsciiText digits(int value, int width) {
+        int count = 1;
+        for (int rest = value / 10; rest != 0; rest /= 10) {
+            count++;
+        }
+        pad(count, width);
+        int end = length + count;
+        int rest = value;
+        for (int i = end - 1; i >= length; i--) {
+            bytes[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        length = end;
+        return this;
+    }
+
+    private void pad(int count, int width) {
+        for (int i = count; i < width; i++) {
+            bytes[length++] = '0';
+        }
     }
 
     /** An unsigned 64-bit value in hex without padding (as {@link Long#toHexString}). */
