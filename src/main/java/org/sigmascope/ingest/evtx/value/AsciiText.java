@@ -13,6 +13,16 @@ final class AsciiText {
     private static final byte[] HEX_UPPER = "0123456789ABCDEF".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] HEX_LOWER = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
+    /** "00" to "99": a time is written two digits per division. */
+    private static final byte[] PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            PAIRS[2 * i] = (byte) ('0' + i / 10);
+            PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+        }
+    }
+
     private final byte[] bytes = new byte[4096];
     private int length;
 
@@ -72,6 +82,13 @@ final class AsciiText {
             rest /= 10;
         }
         length = end;
+        return this;
+    }
+
+    /** {@code 0 <= value < 100} as exactly two digits. */
+    AsciiText two(int value) {
+        bytes[length++] = PAIRS[2 * value];
+        bytes[length++] = PAIRS[2 * value + 1];
         return this;
     }
 

@@ -28,14 +28,18 @@ final class TimeText {
         appendDate(out, days - EPOCH_DAYS_1601);
         out.append('T');
         appendTime(out, (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60));
-        return out.append('.').digits(fraction, 7).append('Z').text();
+        // 7 digits of 100 ns: one, then three pairs
+        out.append('.').append((char) ('0' + fraction / 1_000_000)).two(fraction / 10_000 % 100)
+                .two(fraction / 100 % 100).two(fraction % 100);
+        return out.append('Z').text();
     }
 
     /** SYSTEMTIME: eight u16 (year, month, day of week, day, hour, minute, second, milliseconds). */
     static String systemtime(AsciiText out, int year, int month, int day, int hour, int minute, int second,
                              int millis) {
-        out.clear().digits(year, 4).append('-').digits(month, 2).append('-').digits(day, 2).append('T');
-        appendTime(out, hour, minute, second);
+        // u16 fields from the record: any of them may be out of range in a damaged one
+        out.clear().digits(year, 4).append('-').digits(month, 2).append('-').digits(day, 2).append('T')
+                .digits(hour, 2).append(':').digits(minute, 2).append(':').digits(second, 2);
         return out.append('.').digits(millis * 10_000L, 7).append('Z').text();
     }
 
@@ -50,10 +54,16 @@ final class TimeText {
         long day = doy - (153 * mp + 2) / 5 + 1;
         long month = mp < 10 ? mp + 3 : mp - 9;
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-        out.digits(year, 4).append('-').digits(month, 2).append('-').digits(day, 2);
+        // FILETIME years are 1601 to 30828: four or five digits
+        if (year < 10_000) {
+            out.two((int) year / 100).two((int) year % 100);
+        } else {
+            out.digits(year, 4);
+        }
+        out.append('-').two((int) month).append('-').two((int) day);
     }
 
     private static void appendTime(AsciiText out, int hour, int minute, int second) {
-        out.digits(hour, 2).append(':').digits(minute, 2).append(':').digits(second, 2);
+        out.two(hour).append(':').two(minute).append(':').two(second);
     }
 }
