@@ -253,9 +253,15 @@ public final class ChunkParser {
 
     /** The next {@code 2A 2A 00 00} at or after {@code from}, or -1. */
     static int nextSignature(byte[] data, int from, int end) {
-        for (int p = Math.max(from, 0); p + 4 <= end; p++) {
-            if (data[p] == 0x2A && data[p + 1] == 0x2A && data[p + 2] == 0 && data[p + 3] == 0) {
+        int p = Math.max(from, 0);
+        while (p + 4 <= end) {
+            // Slack is mostly zeros or text: eight bytes without a 0x2A cannot start a signature.
+            if (p + 8 <= end && !Bytes.hasAsterisk(Bytes.i64(data, p))) {
+                p += 8;
+            } else if (data[p] == 0x2A && data[p + 1] == 0x2A && data[p + 2] == 0 && data[p + 3] == 0) {
                 return p;
+            } else {
+                p++;
             }
         }
         return -1;
