@@ -69,13 +69,17 @@ final class FieldPlan {
         return timeCreated;
     }
 
-    /** The fields of a record with this shape, from its values decoded in the template's order. */
-    Fields fields(Object[] decoded) {
+    /**
+     * The fields of a record with this shape, from its values decoded in the template's order.
+     *
+     * @param trimmed per value, whether trimming it would change nothing (so it need not be looked at)
+     */
+    Fields fields(Object[] decoded, boolean[] trimmed) {
         Object[] values = new Object[kinds.length];
         for (int i = 0; i < values.length; i++) {
             values[i] = switch (kinds[i]) {
                 case SUBSTITUTION -> decoded[positions[i]];
-                case TRIMMED -> Whitespace.trim(decoded[positions[i]]);
+                case TRIMMED -> trimmed[positions[i]] ? decoded[positions[i]] : Whitespace.trim(decoded[positions[i]]);
                 case COMPUTED -> ((Part) constants[i]).evaluate(decoded);
                 default -> constants[i];
             };

@@ -44,6 +44,8 @@ public final class RecordFlattener {
     private Object[] decoded = new Object[64];
     private int[] signature = new int[64];
     private int[] offsets = new int[64];
+    /** Per value: whether trimming it is sure to change nothing (told from its bytes, before it is a string). */
+    private boolean[] trimmed = new boolean[64];
     private int count;
     /** Per template instance of the record, in walk order: its template's value indexes, and their positions. */
     private int[][] blockIndexes = new int[4][];
@@ -129,7 +131,7 @@ public final class RecordFlattener {
         int time = plan.timeCreated();
         timeCreated = time < 0 ? -1 : Bytes.i64(context.data(), offsets[time]);
         replayed++;
-        return plan.fields(decoded);
+        return plan.fields(decoded, trimmed);
     }
 
     /**
@@ -170,6 +172,7 @@ public final class RecordFlattener {
             }
             Object value = type == ValueType.NULL ? null : decode(last, i, data, type, offset, values.size(index));
             decoded[position] = value;
+            trimmed[position] = value == null || !Whitespace.mayEndInWhiteSpace(data, type, offset, values.size(index));
             // A missing value and a null one flatten alike; a typed value may still decode to null (too short).
             signature[position] = type == ValueType.NULL ? -1 : value == null ? type | 0x100 : type;
         }
@@ -208,6 +211,7 @@ public final class RecordFlattener {
     private int position() {
         if (count == decoded.length) {
             decoded = Arrays.copyOf(decoded, count * 2);
+            trimmed = Arrays.copyOf(trimmed, count * 2);
             signature = Arrays.copyOf(signature, count * 2);
             offsets = Arrays.copyOf(offsets, count * 2);
         }
