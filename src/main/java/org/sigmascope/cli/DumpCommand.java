@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,6 +41,9 @@ final class DumpCommand implements Callable<Integer> {
     @Option(names = "--include-recovered", description = "Also print records carved from EVTX slack space.")
     boolean includeRecovered;
 
+    @Mixin
+    EvidenceOptions evidenceOptions;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     Path output;
 
@@ -54,6 +58,8 @@ final class DumpCommand implements Callable<Integer> {
         if (!format.equals("jsonl") && !format.equals("xml")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "-f must be jsonl or xml");
         }
+        ReadOptions options = evidenceOptions.apply(ReadOptions.defaults().withIncludeRecovered(includeRecovered),
+                spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
         int[] unreadable = {0};
@@ -113,7 +119,6 @@ final class DumpCommand implements Callable<Integer> {
                     unreadable[0]++;
                 }
             };
-            ReadOptions options = ReadOptions.defaults().withIncludeRecovered(includeRecovered);
             summary = Scanner.scan(new ScanRequest(inputs, (event, sink) -> { }, options, Level.INFORMATIONAL, 1, 1),
                     listener, progress, Cancellation.NEVER);
         }

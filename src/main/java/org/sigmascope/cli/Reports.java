@@ -16,6 +16,7 @@ final class Reports {
 
     static void printSourceStats(PrintWriter err, Source source, SourceStats stats) {
         if (stats.failed() == 0 && stats.warnings() == 0 && stats.chunksSkipped() == 0 && stats.recovered() == 0) {
+            err.printf("%s: %d events, 0 unreadable records%n", source.displayName(), stats.events());
             return;
         }
         err.printf("%s: %d events, %d unreadable records, %d chunks skipped, %d recovered from slack, %d warnings%n",

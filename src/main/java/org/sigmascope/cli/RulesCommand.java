@@ -1,13 +1,28 @@
 package org.sigmascope.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.ingest.ReadOptions;
+import org.sigmascope.model.Level;
+import org.sigmascope.model.Source;
+import org.sigmascope.scan.ScanListener;
+import org.sigmascope.scan.ScanRequest;
+import org.sigmascope.scan.Scanner;
+import org.sigmascope.sigma.diagnostics.EvidenceProfile;
+import org.sigmascope.sigma.diagnostics.RuleDiagnostics;
+import org.sigmascope.sigma.diagnostics.RuleStatus;
+import org.sigmascope.task.Cancellation;
+import org.sigmascope.task.Progress;
 
 /** {@code sigmascope rules …}: work with rule sets. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Check Sigma rules, update the rule library.",
@@ -29,17 +44,55 @@ final class RulesCommand implements Runnable {
         @Mixin
         RuleOptions ruleOptions;
 
+        @Option(names = "--evidence", paramLabel = "INPUT",
+                description = "Also report each rule that cannot fire on this evidence (file or folder), and why; "
+                        + "repeatable.")
+        List<Path> evidence = new ArrayList<>();
+
+        @Option(names = {"-v", "--verbose"}, description = "Also list every loaded rule, rules that cannot fire, "
+                + "and warnings.")
+        boolean verbose;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             PrintWriter out = spec.commandLine().getOut();
-            RuleSet rules = ruleOptions.load(ruleOptions.rules.isEmpty());
-            rules.failures().forEach(out::println);
-            out.printf("%d rules loaded, %d failed%n", rules.rules().size(), rules.failures().size());
+            PrintWriter err = spec.commandLine().getErr();
+            RuleOptions.Loaded loaded = ruleOptions.loadAll(ruleOptions.rules.isEmpty());
+            EvidenceProfile profile = evidence.isEmpty() ? null : profile(evidence, err);
+            List<RuleStatus> statuses = RuleDiagnostics.of(loaded.rules(), loaded.mapping(), profile);
+            RuleOptions.printProblems(out, loaded.problems());
+            loaded.rules().failures().forEach(out::println);
+            loaded.rules().duplicates().forEach(err::println);
+            if (verbose) {
+                RuleReport.printLoaded(out, statuses);
+            }
+            if (verbose || profile != null) {
+                RuleReport.printCannotFire(out, statuses);
+            }
+            int failed = loaded.rules().failures().size() + loaded.problems().size();
+            out.printf("%d rules loaded, %d failed%n", loaded.rules().rules().size(), failed);
             out.flush();
-            return rules.failures().isEmpty() ? 0 : 1;
+            String summary = RuleReport.cannotFireSummary(statuses, profile != null);
+            if (summary != null) {
+                err.println(summary + (verbose || profile != null ? "" : "; -v lists them"));
+            }
+            return failed == 0 ? 0 : 1;
+        }
+
+        /** What kinds of event the evidence holds; sources that cannot be read are named on stderr. */
+        private static EvidenceProfile profile(List<Path> inputs, PrintWriter err) throws IOException {
+            EvidenceProfile profile = new EvidenceProfile();
+            Scanner.scan(new ScanRequest(inputs, (event, sink) -> profile.record(event), ReadOptions.defaults(),
+                    Level.INFORMATIONAL, 1, 1), new ScanListener() {
+                        @Override
+                        public void sourceFailed(Source source, String message) {
+                            err.println(source.displayName() + ": " + message + " (left out of the evidence)");
+                        }
+                    }, Progress.NONE, Cancellation.NEVER);
+            return profile;
         }
     }
 }

@@ -28,8 +28,10 @@ import org.sigmascope.scan.ScanRequest;
 import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.diagnostics.EvidenceProfile;
+import org.sigmascope.sigma.diagnostics.RuleDiagnostics;
 import org.sigmascope.sigma.eval.ReferenceEngine;
-import org.sigmascope.sigma.logsource.LogsourceMapping;
+import org.sigmascope.sigma.eval.RuleEngine;
 import org.sigmascope.task.Cancellation;
 
 /** {@code sigmascope scan}: match evidence against Sigma rules and print the detections. */
@@ -45,6 +47,9 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = "--include-recovered", description = "Also scan records carved from EVTX slack space.")
     boolean includeRecovered;
+
+    @Mixin
+    EvidenceOptions evidenceOptions;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT",
             description = "Output format: table, csv, jsonl, html, pdf, hayabusa, timeline or timesketch "
@@ -83,13 +88,22 @@ final class ScanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--time-zone: unknown zone '" + timeZone + "'");
         }
-        RuleSet rules = ruleOptions.load(true);
+        RuleOptions.Loaded loaded = ruleOptions.loadAll(true);
+        RuleSet rules = loaded.rules();
+        RuleOptions.printProblems(err, loaded.problems());
         rules.failures().forEach(f -> err.println(f));
-        ReadOptions options = ReadOptions.defaults().withIncludeRecovered(includeRecovered);
+        rules.duplicates().forEach(d -> err.println(d));
+        ReadOptions options = evidenceOptions.apply(ReadOptions.defaults().withIncludeRecovered(includeRecovered),
+                spec.commandLine());
         if (threads != null) {
             options = options.withThreads(threads);
         }
-        ReferenceEngine engine = new ReferenceEngine(rules, LogsourceMapping.builtin());
+        ReferenceEngine reference = new ReferenceEngine(rules, loaded.mapping());
+        EvidenceProfile profile = new EvidenceProfile();
+        RuleEngine engine = (event, sink) -> {
+            profile.record(event);
+            reference.match(event, sink);
+        };
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
         int[] unreadable = {0};
         ScanSummary summary;
@@ -141,6 +155,10 @@ final class ScanCommand implements Callable<Integer> {
         err.printf("%d source(s), %d events, %d unreadable records, %d detections in %.2fs; %d rules loaded, %d failed%n",
                 summary.sources(), summary.events(), summary.failedRecords(), summary.detections(),
                 summary.nanos() / 1e9, rules.rules().size(), rules.failures().size());
-        return rules.failures().isEmpty() && unreadable[0] == 0 ? 0 : 1;
+        String cannotFire = RuleReport.cannotFireSummary(RuleDiagnostics.of(rules, loaded.mapping(), profile), true);
+        if (cannotFire != null) {
+            err.println(cannotFire + "; 'sigmascope rules check --evidence INPUT…' lists them and why");
+        }
+        return rules.failures().isEmpty() && loaded.problems().isEmpty() && unreadable[0] == 0 ? 0 : 1;
     }
 }

@@ -17,7 +17,8 @@ import org.sigmascope.logging.AppLog;
 /** The {@code sigmascope} command and its subcommands (the command-line contract, docs/cli.md). */
 @Command(name = "sigmascope", mixinStandardHelpOptions = true, versionProvider = SigmascopeCommand.VersionText.class,
         description = "Forensic analysis of Windows event logs with Sigma rules. Without a command, opens the app.",
-        subcommands = {ScanCommand.class, DumpCommand.class, RulesCommand.class, GenerateCommand.class})
+        subcommands = {ScanCommand.class, DumpCommand.class, RulesCommand.class, GenerateCommand.class,
+            QueryCommand.class, TreeCommand.class})
 public final class SigmascopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

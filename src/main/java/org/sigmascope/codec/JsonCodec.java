@@ -77,7 +77,8 @@ public final class JsonCodec {
         }
     }
 
-    private static Object toValue(JsonNode node) {
+    /** A JSON value as a field value: String, Long, Double, Boolean, a list of those, or an object's JSON text. */
+    public static Object toValue(JsonNode node) {
         if (node.isNull()) {
             return null;
         }
@@ -112,6 +113,9 @@ public final class JsonCodec {
                 ArrayNode modifiers = node.putArray("modifiers");
                 hit.modifiers().forEach(modifiers::add);
                 node.put("value", hit.ruleValue());
+                if (hit.compared() != null) {
+                    node.put("compared", hit.compared());
+                }
                 node.put("event_value", hit.eventValue());
                 node.put("matched", hit.matchedPart());
                 if (hit.matchStart() >= 0) {
@@ -133,7 +137,7 @@ public final class JsonCodec {
                 bySelection.computeIfAbsent(hit.path("selection").asText(), k -> new ArrayList<>())
                         .add(new Match.FieldHit(textOrNull(hit.get("field")), modifiers, textOrNull(hit.get("value")),
                                 textOrNull(hit.get("event_value")), hit.path("start").asInt(-1),
-                                hit.path("end").asInt(-1)));
+                                hit.path("end").asInt(-1), textOrNull(hit.get("compared"))));
             }
             List<Match.SelectionHit> selections = new ArrayList<>();
             bySelection.forEach((name, hits) -> selections.add(new Match.SelectionHit(name, hits)));

@@ -18,7 +18,8 @@ import java.util.stream.Stream;
  * the generator's ground truth and manifest) is never taken from a folder.
  */
 public final class EvidenceFinder {
-    private static final List<String> EVIDENCE_SUFFIXES = List.of(".evtx", ".json", ".jsonl", ".ndjson", ".csv");
+    private static final List<String> EVIDENCE_SUFFIXES = List.of(".evtx", ".json", ".jsonl", ".ndjson", ".csv",
+            ".tar", ".zip", ".tgz");
     private static final List<String> COMPRESSED_SUFFIXES = List.of("", ".gz", ".zip");
 
     private EvidenceFinder() {

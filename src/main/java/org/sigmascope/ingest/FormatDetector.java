@@ -6,8 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.sigmascope.ingest.archive.ArchiveEvidenceReader;
+import org.sigmascope.ingest.archive.ArchiveKind;
+import org.sigmascope.ingest.csv.CsvEvidenceReader;
 import org.sigmascope.ingest.evtx.EvtxEvidenceReader;
 import org.sigmascope.ingest.json.JsonEvidenceReader;
+import org.sigmascope.ingest.text.TextSniffer;
 
 /** Picks the reader for a file by its content, never by its name. */
 public final class FormatDetector {
@@ -29,21 +33,14 @@ public final class FormatDetector {
         if (EvtxEvidenceReader.looksLikeEvtx(head, length)) {
             return Optional.of(new EvtxEvidenceReader());
         }
-        int i = skipBomAndSpace(head, length);
-        if (i < length && (head[i] == '{' || head[i] == '[')) {
-            return Optional.of(new JsonEvidenceReader());
+        ArchiveKind archive = ArchiveKind.of(head, length);
+        if (archive != null) {
+            return Optional.of(new ArchiveEvidenceReader(archive));
         }
-        return Optional.empty();
-    }
-
-    private static int skipBomAndSpace(byte[] head, int length) {
-        int i = 0;
-        if (length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
-            i = 3;
-        }
-        while (i < length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
-            i++;
-        }
-        return i;
+        return switch (TextSniffer.sniff(head, length)) {
+            case JSON -> Optional.of(new JsonEvidenceReader());
+            case CSV -> Optional.of(new CsvEvidenceReader());
+            case OTHER -> Optional.empty();
+        };
     }
 }

@@ -83,6 +83,11 @@ public final class Fields {
     }
 
     private int indexOf(String name) {
+        return probe(names, slots, name);
+    }
+
+    /** The position of {@code name} in {@code names} through an open-addressing index of positions plus one. */
+    private static int probe(String[] names, int[] slots, String name) {
         int mask = slots.length - 1;
         int slot = name.hashCode() & mask;
         int entry;
@@ -250,12 +255,13 @@ public final class Fields {
      * evtx crate names repeated EventData entries.
      */
     public static final class Builder {
-        private static final int LINEAR_LIMIT = 8;
+        /** Sizes up to which a scan finds names faster than hashing them. */
+        private static final int SCAN_LIMIT = 8;
 
         private String[] names;
         private Object[] values;
         private int size;
-        /** Open-addressing index of names (index plus one), built once the builder outgrows a linear scan. */
+        /** Open-addressing index of {@link #names} (positions plus one), kept once the builder outgrows a scan. */
         private int[] slots;
 
         private Builder(int expectedSize) {
@@ -304,6 +310,7 @@ public final class Fields {
                 names[size] = null;
                 values[size] = null;
                 slots = null;
+                reindex();
             }
             return this;
         }
@@ -320,15 +327,38 @@ public final class Fields {
             names[size] = name;
             values[size] = value;
             size++;
-            if (slots != null) {
-                index(size - 1);
+            if (slots != null && size * 2 > slots.length) {
+                slots = null;
+            }
+            if (slots == null) {
+                reindex();
+            } else {
+                insert(size - 1);
             }
         }
 
+        /** Builds the index once there are too many names to scan (events have dozens of fields). */
+        private void reindex() {
+            if (size <= SCAN_LIMIT) {
+                return;
+            }
+            slots = new int[Integer.highestOneBit(size * 4 - 1) << 1];
+            for (int i = 0; i < size; i++) {
+                insert(i);
+            }
+        }
+
+        private void insert(int index) {
+            int mask = slots.length - 1;
+            int slot = names[index].hashCode() & mask;
+            while (slots[slot] != 0) {
+                slot = (slot + 1) & mask;
+            }
+            slots[slot] = index + 1;
+        }
+
         private int indexOf(String name) {
-            // Small builders scan; past LINEAR_LIMIT names (EVTX records have 40 and more) a hash index keeps
-            // building an event linear in its size.
-            if (size <= LINEAR_LIMIT) {
+            if (slots == null) {
                 for (int i = 0; i < size; i++) {
                     if (names[i].equals(name)) {
                         return i;
@@ -336,32 +366,7 @@ public final class Fields {
                 }
                 return -1;
             }
-            if (slots == null || slots.length < size * 2) {
-                slots = new int[Integer.highestOneBit(size * 4 - 1) << 1];
-                for (int i = 0; i < size; i++) {
-                    index(i);
-                }
-            }
-            int mask = slots.length - 1;
-            for (int slot = name.hashCode() & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
-                if (names[slots[slot] - 1].equals(name)) {
-                    return slots[slot] - 1;
-                }
-            }
-            return -1;
-        }
-
-        private void index(int i) {
-            if (slots.length < (i + 1) * 2) {
-                slots = null;
-                return;
-            }
-            int mask = slots.length - 1;
-            int slot = names[i].hashCode() & mask;
-            while (slots[slot] != 0) {
-                slot = (slot + 1) & mask;
-            }
-            slots[slot] = i + 1;
+            return probe(names, slots, name);
         }
 
         private static Object normalize(Object value) {

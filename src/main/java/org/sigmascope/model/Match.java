@@ -28,11 +28,19 @@ public record Match(List<SelectionHit> selections) {
      * @param matchStart where in {@code eventValue} the matched part starts, or -1 when the whole value (or its
      *                   absence, or a numeric comparison) decided
      * @param matchEnd   where the matched part ends (exclusive), or -1
+     * @param compared   what was really compared when a modifier derived it from the rule value (the base64 form,
+     *                   the windash variants, the other field's value for {@code fieldref}, {@code > 5} for
+     *                   {@code gt}), or {@code null} when the rule value was compared as written
      */
     public record FieldHit(String field, List<String> modifiers, String ruleValue, String eventValue,
-                           int matchStart, int matchEnd) {
+                           int matchStart, int matchEnd, String compared) {
         public FieldHit {
             modifiers = List.copyOf(modifiers);
+        }
+
+        public FieldHit(String field, List<String> modifiers, String ruleValue, String eventValue, int matchStart,
+                        int matchEnd) {
+            this(field, modifiers, ruleValue, eventValue, matchStart, matchEnd, null);
         }
 
         /** The part of the event value that matched, or the whole value when no part is known. */

@@ -16,11 +16,20 @@ import java.util.List;
  * @param tags        the rule's tags ({@code attack.t1546.003} …)
  * @param license     the licence the rule carries, or {@code ""}
  * @param path        the file the rule came from (for built-in rules, its name inside the application)
+ * @param product     the product of the rule's logsource ({@code windows}, {@code linux}, {@code aws} …), or
+ *                    {@code ""} when it names none
  */
 public record RuleInfo(String id, String title, Level level, String status, String author, String description,
-                       List<String> references, List<String> tags, String license, String path) {
+                       List<String> references, List<String> tags, String license, String path, String product) {
     public RuleInfo {
         references = List.copyOf(references);
         tags = List.copyOf(tags);
+        product = product == null ? "" : product;
+    }
+
+    /** A rule whose product is not known (read back from a store that did not keep it). */
+    public RuleInfo(String id, String title, Level level, String status, String author, String description,
+                    List<String> references, List<String> tags, String license, String path) {
+        this(id, title, level, status, author, description, references, tags, license, path, "");
     }
 }

@@ -29,6 +29,7 @@ public final class DetectionJsonlWriter implements DetectionWriter {
         node.put("rule_title", detection.rule().title());
         node.put("rule_author", detection.rule().author());
         node.put("level", detection.rule().level().sigmaName());
+        node.put("rule_product", detection.rule().product());
         node.put("timestamp", Timestamps.format(event.timestamp()));
         node.put("computer", event.computer());
         node.put("channel", event.channel());

@@ -102,7 +102,7 @@ public final class RuleLibrary {
             List<org.sigmascope.model.Diagnostic> failures = new ArrayList<>(rules.failures());
             failures.add(org.sigmascope.model.Diagnostic.errorAtLine(root.toString(), -1,
                     "cannot list the rule library: " + e.getMessage()));
-            return new RuleSet(rules.rules(), failures);
+            return new RuleSet(rules.rules(), rules.filters(), failures, rules.warnings(), rules.duplicates());
         }
         if (libraries.isEmpty()) {
             return rules;
@@ -116,6 +116,6 @@ public final class RuleLibrary {
             loaded.rules().stream().filter(rule -> ids.add(rule.id())).forEach(merged::add);
             failures.addAll(loaded.failures());
         }
-        return new RuleSet(merged, failures);
+        return new RuleSet(merged, rules.filters(), failures, rules.warnings(), rules.duplicates());
     }
 }

@@ -8,31 +8,43 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
 
+import org.sigmascope.ingest.EvidenceFinder;
+import org.sigmascope.ingest.EvidenceReader;
+import org.sigmascope.ingest.FormatDetector;
 import org.sigmascope.ingest.ReadOptions;
-import org.sigmascope.model.Detection;
-import org.sigmascope.model.Event;
-import org.sigmascope.model.Level;
+import org.sigmascope.ingest.ReadRequest;
+import org.sigmascope.model.Diagnostic;
 import org.sigmascope.model.Source;
 import org.sigmascope.model.SourceStats;
-import org.sigmascope.sigma.eval.RuleEngine;
 import org.sigmascope.store.CaseStore;
+import org.sigmascope.store.CaseWriter;
+import org.sigmascope.store.CommitPolicy;
+import org.sigmascope.store.SourceRow;
+import org.sigmascope.store.SourceStatus;
 import org.sigmascope.task.Cancellation;
 import org.sigmascope.task.Progress;
 
 /**
- * Adds evidence to a case: hashes each file, reads its events, matches them against the rules, and appends
- * events and detections to the case store in batches, so the app can show them while the import runs.
+ * Adds evidence to a case: hashes each file, records it as a source, reads its events, matches them against the
+ * rules, and writes events and detections in batches that the timeline shows as they commit. A cancel commits
+ * what was read and marks the source {@linkplain SourceStatus#INTERRUPTED interrupted}; so does a crash, found at
+ * the next opening. An interrupted import is {@linkplain #resume resumed} from its watermark or
+ * {@linkplain CaseStore#rollback rolled back}.
+ *
+ * <p>Before reading, the case's detections are brought in line with the rules ({@link CaseRescan}), so that every
+ * event of the case, old or new, has been matched against the same rule set.
  */
 public final class CaseScan {
-    /** Events between commits: small enough to show progress in the timeline, large enough to append fast. */
-    private static final int BATCH = 20_000;
-
     private CaseScan() {
     }
 
-    /** A listener that is told about each source and detection as it is committed. */
+    /** A listener that is told about each source and batch as it is committed. */
     public interface Observer {
         default void sourceFinished(Source source, SourceStats stats) {
         }
@@ -40,82 +52,188 @@ public final class CaseScan {
         default void sourceFailed(Source source, String message) {
         }
 
+        /** A batch committed; the totals of this import so far. */
         default void committed(long events, long detections) {
         }
     }
 
-    public static ScanSummary run(CaseStore store, List<Path> inputs, RuleEngine engine, ReadOptions options,
-                                  Progress progress, Cancellation cancellation, Observer observer) throws IOException {
-        ScanRequest request = new ScanRequest(inputs, engine, options, Level.INFORMATIONAL, store.nextEventId(),
-                store.nextSourceId());
-        ScanListener listener = new ScanListener() {
-            private long pending;
-            private long events;
-            private long detections;
-
-            @Override
-            public boolean wantsEvents() {
-                return true;
-            }
-
-            @Override
-            public void sourceStarted(Source source) {
-                try {
-                    store.addSource(source, Files.size(source.path()), sha256(source.path()));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public void event(Event event) {
-                try {
-                    store.append(event);
-                    events++;
-                    if (++pending >= BATCH) {
-                        store.flush();
-                        pending = 0;
-                        observer.committed(events, detections);
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public void detection(Detection detection) {
-                try {
-                    store.append(detection);
-                    detections++;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public void sourceFinished(Source source, SourceStats stats) {
-                try {
-                    store.finishSource(source.id(), stats, "complete");
-                    pending = 0;
-                    observer.committed(events, detections);
-                    observer.sourceFinished(source, stats);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public void sourceFailed(Source source, String message) {
-                observer.sourceFailed(source, message);
-            }
-        };
-        try {
-            return Scanner.scan(request, listener, progress, cancellation);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        } finally {
-            store.flush();
+    /**
+     * How to import.
+     *
+     * @param read    how to read the evidence
+     * @param commits when to commit a batch
+     */
+    public record Options(ReadOptions read, CommitPolicy commits) {
+        public static Options defaults() {
+            return new Options(ReadOptions.defaults(), CommitPolicy.defaults());
         }
+
+        public Options withRead(ReadOptions options) {
+            return new Options(options, commits);
+        }
+    }
+
+    /** Imports evidence files and folders into the case. */
+    public static ScanSummary run(CaseStore store, List<Path> inputs, CaseRules rules, Options options,
+                                  Progress progress, Cancellation cancellation, Observer observer) throws IOException {
+        long started = System.nanoTime();
+        List<EvidenceFinder.Found> files = EvidenceFinder.find(inputs);
+        CaseRescan.run(store, rules, options.commits(), progress, cancellation);
+        Map<String, String> hashes = rules.hashes();
+        long totalBytes = 0;
+        for (EvidenceFinder.Found found : files) {
+            totalBytes += Files.size(found.path());
+        }
+        store.audit().record("import_started", Map.of("inputs", inputs.stream().map(Path::toString).toList(),
+                "files", files.size(), "rules", hashes.size(), "rules_hash", rules.setHash()));
+        Totals totals = new Totals();
+        try (CaseWriter writer = store.writer(options.commits())) {
+            SourceImport importer = new SourceImport(writer, rules.engine(), hashes, options.read(), cancellation,
+                    observer, totals);
+            int sourceId = (int) store.nextSourceId();
+            long bytesBefore = 0;
+            for (EvidenceFinder.Found found : files) {
+                cancellation.check();
+                Path path = found.path();
+                Optional<EvidenceReader> reader = detect(path);
+                String format = reader.map(EvidenceReader::format).orElse("unknown");
+                Source source = new Source(sourceId++, path, found.displayName(), format);
+                String sha256 = sha256(path);
+                writer.startSource(source, Files.size(path), sha256);
+                if (reader.isEmpty()) {
+                    fail(writer, source, "not a format Sigmascope reads (EVTX, JSON or CSV event logs)", observer,
+                            totals);
+                    continue;
+                }
+                long base = bytesBefore;
+                long all = totalBytes;
+                Progress fileProgress = (done, total, message) -> progress.update(base + Math.max(0, done), all,
+                        message != null ? message : source.displayName());
+                try {
+                    importer.read(source, reader.get(), fileProgress, 0, -1);
+                } catch (SourceImport.CaseWriteException e) {
+                    throw e;
+                } catch (IOException e) {
+                    fail(writer, source, "cannot read: " + e.getMessage(), observer, totals);
+                    continue;
+                } catch (CancellationException e) {
+                    interrupted(store, writer, source, "cancelled");
+                    throw e;
+                }
+                audit(store, "source_imported", source, sha256, totals);
+                bytesBefore += Files.size(path);
+                progress.update(bytesBefore, totalBytes, source.displayName());
+            }
+        }
+        return totals.summary(System.nanoTime() - started);
+    }
+
+    /**
+     * Imports the events of a reader that is not a file found on disk (a stream of events made by a generator, a
+     * benchmark's replay): recorded as a source with the given name and format, no size and no hash.
+     */
+    public static ScanSummary importReader(CaseStore store, String name, EvidenceReader reader, CaseRules rules,
+                                           Options options, Progress progress, Cancellation cancellation,
+                                           Observer observer) throws IOException {
+        long started = System.nanoTime();
+        CaseRescan.run(store, rules, options.commits(), progress, cancellation);
+        Totals totals = new Totals();
+        try (CaseWriter writer = store.writer(options.commits())) {
+            Source source = new Source((int) store.nextSourceId(), Path.of(name), name, reader.format());
+            writer.startSource(source, -1, null);
+            SourceImport importer = new SourceImport(writer, rules.engine(), rules.hashes(), options.read(),
+                    cancellation, observer, totals);
+            try {
+                importer.read(source, reader, progress, 0, -1);
+            } catch (CancellationException e) {
+                interrupted(store, writer, source, "cancelled");
+                throw e;
+            }
+            audit(store, "source_imported", source, null, totals);
+        }
+        return totals.summary(System.nanoTime() - started);
+    }
+
+    /**
+     * Resumes an interrupted import from its watermark: checks that the evidence is the file that was imported
+     * (same SHA-256), reads it again from the start, skips the events already committed (checking that the last
+     * of them is where the case says), and imports the rest.
+     */
+    public static ScanSummary resume(CaseStore store, int sourceId, CaseRules rules, Options options,
+                                     Progress progress, Cancellation cancellation, Observer observer)
+            throws IOException {
+        long started = System.nanoTime();
+        SourceRow row = store.source(sourceId);
+        if (!row.interrupted()) {
+            throw new IOException("source " + sourceId + " (" + row.displayName() + ") is " + row.status().sql()
+                    + ": only an interrupted import can be resumed");
+        }
+        Path path = Path.of(row.path());
+        if (!Files.isRegularFile(path)) {
+            throw new IOException(row.path() + ": the evidence is no longer there; roll the import back instead");
+        }
+        String sha256 = sha256(path);
+        if (!sha256.equals(row.sha256())) {
+            throw new IOException(row.path() + ": the evidence changed since it was imported (SHA-256 " + sha256
+                    + ", was " + row.sha256() + "); roll the import back instead");
+        }
+        EvidenceReader reader = detect(path).orElseThrow(() -> new IOException(row.path()
+                + ": no longer reads as " + row.format()));
+        CaseRescan.run(store, rules, options.commits(), progress, cancellation);
+        Source source = new Source(sourceId, path, row.displayName(), row.format());
+        Totals totals = new Totals();
+        store.audit().record("import_resumed", Map.of("source", sourceId, "path", row.path(),
+                "committed_events", row.committedEvents(), "rules", rules.hashes().size(),
+                "rules_hash", rules.setHash()));
+        try (CaseWriter writer = store.writer(options.commits())) {
+            writer.resumeSource(sourceId);
+            SourceImport importer = new SourceImport(writer, rules.engine(), rules.hashes(), options.read(),
+                    cancellation, observer, totals);
+            try {
+                importer.read(source, reader, progress, row.committedEvents(), row.committedLocation());
+            } catch (CancellationException e) {
+                interrupted(store, writer, source, "cancelled");
+                throw e;
+            } catch (IOException | UncheckedIOException e) {
+                interrupted(store, writer, source, "failed: " + e.getMessage());
+                throw e;
+            }
+            audit(store, "source_imported", source, sha256, totals);
+        }
+        return totals.summary(System.nanoTime() - started);
+    }
+
+    private static Optional<EvidenceReader> detect(Path path) {
+        try {
+            return FormatDetector.readerFor(path);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void fail(CaseWriter writer, Source source, String message, Observer observer, Totals totals)
+            throws IOException {
+        writer.finishSource(source.id(), new SourceStats(0, 0, 0, 0, 0,
+                List.of(Diagnostic.errorAtOffset(source.displayName(), -1, message))), SourceStatus.FAILED);
+        totals.failedSources++;
+        observer.sourceFailed(source, message);
+    }
+
+    private static void interrupted(CaseStore store, CaseWriter writer, Source source, String why) throws IOException {
+        writer.interruptSource(source.id());
+        store.audit().record("import_interrupted", Map.of("source", source.id(), "path",
+                source.path().toAbsolutePath().toString(), "why", why));
+    }
+
+    private static void audit(CaseStore store, String action, Source source, String sha256, Totals totals)
+            throws IOException {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("source", source.id());
+        detail.put("path", source.path().toAbsolutePath().toString());
+        detail.put("sha256", sha256);
+        detail.put("format", source.format());
+        detail.put("events_so_far", totals.events);
+        store.audit().record(action, detail);
     }
 
     /** The SHA-256 of a file, in lower-case hex, recorded so the evidence can be verified later. */
@@ -130,6 +248,19 @@ public final class CaseScan {
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+
+    /** Running totals of one import. */
+    static final class Totals {
+        int sources;
+        int failedSources;
+        long events;
+        long failedRecords;
+        long detections;
+
+        ScanSummary summary(long nanos) {
+            return new ScanSummary(sources, failedSources, events, failedRecords, detections, nanos);
         }
     }
 }

@@ -29,7 +29,7 @@ public final class BuiltinRules {
 
     /** The {@code rules} folder inside the application: a directory when run from classes, a zip path in a jar. */
     public static Path root() {
-        URL url = BuiltinRules.class.getResource("/rules/mappings/windows.yml");
+        URL url = BuiltinRules.class.getResource("/rules/mappings/logsources.yml");
         if (url == null) {
             throw new IllegalStateException("the built-in rules are missing from the application");
         }

@@ -1,334 +1,290 @@
 package org.sigmascope.store;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import org.sigmascope.codec.JsonCodec;
 import org.sigmascope.model.Detection;
-import org.sigmascope.model.Diagnostic;
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Level;
 import org.sigmascope.model.RuleInfo;
-import org.sigmascope.model.Source;
-import org.sigmascope.model.SourceStats;
+import org.sigmascope.store.timeline.Timeline;
 
 /**
- * A case: one DuckDB file holding the evidence sources, their events, and the detections. Thread-safe: every
- * method runs under the store's lock, since a DuckDB connection serves one statement at a time.
+ * A case: one DuckDB file holding the evidence sources, every event, the detections with their explanations,
+ * the analyst's tags, stars, notes, bookmarks and saved searches, and an audit log. Any DuckDB client can open it
+ * (docs/case.md). Opening is instant: nothing is parsed again, and an import that a crash or a cancel cut short is
+ * found and reported as {@linkplain SourceStatus#INTERRUPTED interrupted}, to be resumed or rolled back.
+ *
+ * <p>Thread-safe. Reads go through one connection ({@link Db}); an import writes through a {@link CaseWriter}
+ * of its own, one at a time.
  */
 public final class CaseStore implements AutoCloseable {
-    private final Path file;
-    private final DuckDBConnection connection;
-    private DuckDBAppender events;
-    private DuckDBAppender detections;
-    private final Set<String> knownRules = new HashSet<>();
+    /** Case files this process is importing into: another store opened on one must not call its import dead. */
+    private static final Set<Path> IMPORTING = ConcurrentHashMap.newKeySet();
 
-    private CaseStore(Path file, DuckDBConnection connection) {
+    private final Path file;
+    private final Db db;
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final List<SourceRow> interruptedAtOpen;
+
+    private CaseStore(Path file, Db db) throws IOException {
         this.file = file;
-        this.connection = connection;
+        this.db = db;
+        this.interruptedAtOpen = db.readOnly() ? List.of() : markInterrupted();
     }
 
-    /** Opens a case file, creating it when it does not exist. */
+    /** Opens a case file for reading and writing, creating it when it does not exist, and upgrading its schema. */
     public static CaseStore open(Path file) throws IOException {
+        return open(file, false);
+    }
+
+    /** Opens an existing case for reading only, as {@code sigmascope query} does: the file is never changed. */
+    public static CaseStore openReadOnly(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such case file");
+        }
+        return open(file, true);
+    }
+
+    private static CaseStore open(Path file, boolean readOnly) throws IOException {
+        DuckDBConnection connection;
         try {
             Class.forName("org.duckdb.DuckDBDriver");
-            Connection connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath());
-            Schema.create(connection);
-            CaseStore store = new CaseStore(file, connection.unwrap(DuckDBConnection.class));
-            store.loadKnownRules();
-            return store;
+            Properties properties = new Properties();
+            if (readOnly) {
+                properties.setProperty("duckdb.read_only", "true");
+            }
+            connection = DriverManager.getConnection("jdbc:duckdb:" + file.toAbsolutePath(), properties)
+                    .unwrap(DuckDBConnection.class);
         } catch (SQLException | ClassNotFoundException e) {
             throw new IOException("cannot open the case " + file + ": " + e.getMessage(), e);
         }
+        Db db = new Db(file, connection, readOnly);
+        try {
+            int was = Migrations.apply(db);
+            CaseStore store = new CaseStore(file, db);
+            if (was == 0) {
+                store.audit().record("case_created", Map.of("schema", Schema.VERSION));
+            } else if (was < Schema.VERSION) {
+                store.audit().record("schema_upgraded", Map.of("from", was, "to", Schema.VERSION));
+            }
+            return store;
+        } catch (IOException | RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /** A source still {@code importing} at opening belongs to a process that died: it is interrupted. */
+    private List<SourceRow> markInterrupted() throws IOException {
+        List<SourceRow> found = new ArrayList<>();
+        for (SourceRow row : sources()) {
+            if (row.status() == SourceStatus.IMPORTING && !IMPORTING.contains(key())) {
+                db.update("UPDATE sources SET status = 'interrupted' WHERE id = ?", row.id());
+                audit().record("import_interrupted", Map.of("source", row.id(), "path", row.path(),
+                        "committed_events", row.committedEvents(), "found", "at opening"));
+            }
+        }
+        for (SourceRow row : sources()) {
+            if (row.interrupted()) {
+                found.add(row);
+            }
+        }
+        return List.copyOf(found);
     }
 
     public Path file() {
         return file;
     }
 
-    private void loadKnownRules() throws SQLException {
-        try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT id FROM rules")) {
-            while (rows.next()) {
-                knownRules.add(rows.getString(1));
-            }
+    /** The reading connection, for the timeline and reports. */
+    public Db db() {
+        return db;
+    }
+
+    public Timeline timeline() {
+        return new Timeline(db);
+    }
+
+    public Annotations annotations() {
+        return new Annotations(db);
+    }
+
+    public SavedSearches searches() {
+        return new SavedSearches(db);
+    }
+
+    public AuditLog audit() {
+        return new AuditLog(db);
+    }
+
+    public RuleTable rules() {
+        return new RuleTable(db);
+    }
+
+    /** Imports that were interrupted (found so at opening, or cancelled since): resume or roll them back. */
+    public List<SourceRow> interruptedSources() throws IOException {
+        return sources().stream().filter(SourceRow::interrupted).toList();
+    }
+
+    /** The interrupted imports found when the case was opened. */
+    public List<SourceRow> interruptedAtOpen() {
+        return interruptedAtOpen;
+    }
+
+    /** Starts writing to the case; one writer at a time, used by one thread. */
+    public CaseWriter writer(CommitPolicy policy) throws IOException {
+        if (db.readOnly()) {
+            throw new IOException("case " + file.getFileName() + " is open for reading only");
         }
-    }
-
-    /** The id the next source added should take. */
-    public synchronized int nextSourceId() throws IOException {
-        return (int) queryLong("SELECT coalesce(max(id), 0) + 1 FROM sources");
-    }
-
-    /** The id the next event added should take (rows not yet {@link #flush() committed} do not count). */
-    public synchronized long nextEventId() throws IOException {
-        return queryLong("SELECT coalesce(max(id), 0) + 1 FROM events");
-    }
-
-    public synchronized long eventCount() throws IOException {
-        return queryLong("SELECT count(*) FROM events");
-    }
-
-    public synchronized long detectionCount() throws IOException {
-        return queryLong("SELECT count(*) FROM detections");
-    }
-
-    private long queryLong(String sql) throws IOException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        } catch (SQLException e) {
-            throw failure(e);
+        if (!writing.compareAndSet(false, true)) {
+            throw new IOException("case " + file.getFileName() + " is already being written (one import at a time)");
         }
-    }
-
-    /** Records a source as being imported. */
-    public synchronized void addSource(Source source, long size, String sha256) throws IOException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO sources (id, path, display_name, format, size, sha256, status, added_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, 'importing', ?)")) {
-            insert.setInt(1, source.id());
-            insert.setString(2, source.path().toAbsolutePath().toString());
-            insert.setString(3, source.displayName());
-            insert.setString(4, source.format());
-            insert.setLong(5, size);
-            insert.setString(6, sha256);
-            insert.setObject(7, LocalDateTime.now(ZoneOffset.UTC));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(e);
+        if (!IMPORTING.add(key())) {
+            writing.set(false);
+            throw new IOException("case " + file.getFileName() + " is already being written by another window");
         }
-    }
-
-    /** Records the figures of a source whose import finished (or failed, with {@code status} failed). */
-    public synchronized void finishSource(int sourceId, SourceStats stats, String status) throws IOException {
-        flush();
-        ArrayNode diagnostics = JsonCodec.MAPPER.createArrayNode();
-        for (Diagnostic d : stats.diagnostics()) {
-            diagnostics.addObject().put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT))
-                    .put("location", d.location()).put("message", d.message());
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE sources SET status = ?, events = ?, failed = ?, chunks_skipped = ?, recovered = ?, "
-                        + "warnings = ?, diagnostics = ? WHERE id = ?")) {
-            update.setString(1, status);
-            update.setLong(2, stats.events());
-            update.setLong(3, stats.failed());
-            update.setLong(4, stats.chunksSkipped());
-            update.setLong(5, stats.recovered());
-            update.setLong(6, stats.warnings());
-            update.setString(7, JsonCodec.write(diagnostics));
-            update.setInt(8, sourceId);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
-
-    public synchronized List<SourceRow> sources() throws IOException {
-        List<SourceRow> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-             ResultSet r = statement.executeQuery("SELECT id, display_name, format, size, sha256, status, events, "
-                     + "failed, chunks_skipped, recovered, warnings FROM sources ORDER BY id")) {
-            while (r.next()) {
-                rows.add(new SourceRow(r.getInt(1), r.getString(2), r.getString(3), r.getLong(4), r.getString(5),
-                        r.getString(6), r.getLong(7), r.getLong(8), r.getLong(9), r.getLong(10), r.getLong(11)));
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return rows;
-    }
-
-    /** Appends an event; rows are written in batches, see {@link #flush()}. */
-    public synchronized void append(Event event) throws IOException {
+        boolean opened = false;
         try {
-            if (events == null) {
-                events = connection.createAppender("main", "events");
-            }
-            events.beginRow()
-                    .append(event.id())
-                    .append(event.sourceId())
-                    .append(event.recordId());
-            if (event.timestamp() == null) {
-                events.appendNull();
-            } else {
-                events.append(LocalDateTime.ofInstant(event.timestamp(), ZoneOffset.UTC));
-            }
-            events.append(event.computer())
-                    .append(event.channel())
-                    .append(event.provider())
-                    .append(event.eventId())
-                    .append(event.level())
-                    .append(JsonCodec.fieldsText(event.fields()))
-                    .append(event.location())
-                    .append(event.recovered())
-                    .endRow();
+            CaseWriter writer = new CaseWriter(this, db.connection().duplicate(), db.connection().duplicate(), policy);
+            opened = true;
+            return writer;
         } catch (SQLException e) {
-            throw failure(e);
+            throw db.failure(e);
+        } finally {
+            if (!opened) {
+                writerClosed();
+            }
         }
     }
 
-    /** Appends a detection of an event appended before, and the rule's details the first time it fires. */
-    public synchronized void append(Detection detection) throws IOException {
-        try {
-            RuleInfo rule = detection.rule();
-            if (knownRules.add(rule.id())) {
-                addRule(rule);
-            }
-            if (detections == null) {
-                detections = connection.createAppender("main", "detections");
-            }
-            detections.beginRow()
-                    .append(detection.event().id())
-                    .append(rule.id())
-                    .append(rule.level().ordinal())
-                    .append(JsonCodec.write(JsonCodec.match(detection.match())));
-            if (detection.correlation() == null) {
-                detections.appendNull();
-            } else {
-                detections.append(JsonCodec.write(JsonCodec.correlation(detection.correlation())));
-            }
-            detections.endRow();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+    void writerClosed() {
+        IMPORTING.remove(key());
+        writing.set(false);
     }
 
-    private void addRule(RuleInfo rule) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT OR REPLACE INTO rules VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, rule.id());
-            insert.setString(2, rule.title());
-            insert.setString(3, rule.level().sigmaName());
-            insert.setString(4, rule.status());
-            insert.setString(5, rule.author());
-            insert.setString(6, rule.description());
-            insert.setString(7, JsonCodec.write(JsonCodec.value(rule.references())));
-            insert.setString(8, JsonCodec.write(JsonCodec.value(rule.tags())));
-            insert.setString(9, rule.license());
-            insert.setString(10, rule.path());
-            insert.executeUpdate();
-        }
+    private Path key() {
+        return file.toAbsolutePath().normalize();
+    }
+
+    public long eventCount() throws IOException {
+        return db.number("SELECT count(*) FROM events");
+    }
+
+    public long detectionCount() throws IOException {
+        return db.number("SELECT count(*) FROM detections");
+    }
+
+    /** The id the next event added will take. */
+    public long nextEventId() throws IOException {
+        return db.number("SELECT coalesce(max(id), 0) + 1 FROM events");
+    }
+
+    public long nextSourceId() throws IOException {
+        return db.number("SELECT coalesce(max(id), 0) + 1 FROM sources");
+    }
+
+    public List<SourceRow> sources() throws IOException {
+        return db.list("SELECT id, path, display_name, format, size, sha256, status, events, failed, chunks_skipped, "
+                + "recovered, warnings, committed_events, coalesce(committed_location, -1) FROM sources ORDER BY id",
+                List.of(), r -> new SourceRow(r.getInt(1), r.getString(2), r.getString(3), r.getString(4),
+                        r.getLong(5), r.getString(6), SourceStatus.parse(r.getString(7)), r.getLong(8), r.getLong(9),
+                        r.getLong(10), r.getLong(11), r.getLong(12), r.getLong(13), r.getLong(14)));
+    }
+
+    public SourceRow source(int id) throws IOException {
+        return sources().stream().filter(s -> s.id() == id).findFirst()
+                .orElseThrow(() -> new IOException("case " + file.getFileName() + " has no source " + id));
     }
 
     /**
-     * Commits pending rows, so that they are visible to queries and survive a crash. Call it from the thread
-     * that appended: DuckDB appenders belong to the thread that made them, so they are closed here and the next
-     * append opens new ones.
+     * Rolls back an interrupted import: deletes the source's events, their detections and the source, in one
+     * transaction. Refused when the analyst annotated any of those events, unless {@code force}, since that would
+     * delete the analyst's work too.
      */
-    public synchronized void flush() throws IOException {
-        try {
-            if (events != null) {
-                events.close();
-                events = null;
-            }
-            if (detections != null) {
-                detections.close();
-                detections = null;
-            }
-        } catch (SQLException e) {
-            throw failure(e);
+    public void rollback(int sourceId, boolean force) throws IOException {
+        SourceRow source = source(sourceId);
+        if (!source.interrupted()) {
+            throw new IOException("source " + sourceId + " (" + source.displayName() + ") is " + source.status().sql()
+                    + ", not interrupted: only an interrupted import can be rolled back");
         }
+        long annotations = annotations().countForSource(sourceId);
+        if (annotations > 0 && !force) {
+            throw new IOException("source " + sourceId + " has " + annotations + " tags, stars, notes or bookmarks on "
+                    + "its events; rolling it back would delete them (force it to do so anyway)");
+        }
+        String ofSource = "(SELECT id FROM events WHERE source_id = ?)";
+        db.inTransaction(tx -> {
+            tx.update("DELETE FROM correlation_events WHERE hit_id IN (SELECT correlation_id FROM detections "
+                    + "WHERE source_id = ?)", sourceId);
+            tx.update("DELETE FROM correlation_hits WHERE id IN (SELECT correlation_id FROM detections "
+                    + "WHERE source_id = ?)", sourceId);
+            tx.update("DELETE FROM detections WHERE source_id = ?", sourceId);
+            for (String table : List.of("tags", "stars", "notes", "bookmarks")) {
+                tx.update("DELETE FROM " + table + " WHERE event_id IN " + ofSource, sourceId);
+            }
+            tx.update("DELETE FROM events WHERE source_id = ?", sourceId);
+            tx.update("DELETE FROM sources WHERE id = ?", sourceId);
+            return null;
+        });
+        audit().record("import_rolled_back", Map.of("source", sourceId, "path", source.path(),
+                "events_deleted", source.committedEvents(), "annotations_deleted", annotations));
     }
 
     /** Detections, most severe first, then by time; one page. */
-    public synchronized List<Detection> detections(int offset, int limit) throws IOException {
-        String sql = "SELECT e.id, e.source_id, e.record_id, e.ts, e.computer, e.channel, e.provider, e.event_id, "
-                + "e.level, e.fields, e.location, e.recovered, "
-                + "r.id, r.title, r.level, r.status, r.author, r.description, r.refs, r.tags, r.license, r.path, "
-                + "d.match "
-                + "FROM detections d JOIN events e ON e.id = d.event_id JOIN rules r ON r.id = d.rule_id "
-                + "ORDER BY d.level_rank DESC, e.ts, e.id, r.title LIMIT ? OFFSET ?";
-        List<Detection> result = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setInt(1, limit);
-            query.setInt(2, offset);
-            try (ResultSet r = query.executeQuery()) {
-                while (r.next()) {
-                    Event event = event(r);
-                    RuleInfo rule = new RuleInfo(r.getString(13), r.getString(14),
-                            Level.parse(r.getString(15)).orElse(Level.MEDIUM), r.getString(16), r.getString(17),
-                            r.getString(18), strings(r.getString(19)), strings(r.getString(20)), r.getString(21),
-                            r.getString(22));
-                    result.add(new Detection(event, rule, JsonCodec.parseMatch(r.getString(23))));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return result;
+    public List<Detection> detections(int offset, int limit) throws IOException {
+        return db.list("SELECT " + EventRows.COLUMNS + ", r.id, r.title, r.level, r.status, r.author, "
+                        + "r.description, r.refs, r.tags, r.license, r.path, d.match "
+                        + "FROM detections d JOIN events e ON e.id = d.event_id JOIN rules r ON r.id = d.rule_id "
+                        + "ORDER BY d.level_rank DESC, e.ts, e.id, r.title LIMIT ? OFFSET ?",
+                List.of(limit, offset), CaseStore::detection);
     }
 
-    /** Events in time order; one page. */
-    public synchronized List<Event> events(long offset, int limit) throws IOException {
-        List<Event> result = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT id, source_id, record_id, ts, computer, channel, provider, event_id, level, fields, location, "
-                        + "recovered FROM events ORDER BY ts, id LIMIT ? OFFSET ?")) {
-            query.setInt(1, limit);
-            query.setLong(2, offset);
-            try (ResultSet r = query.executeQuery()) {
-                while (r.next()) {
-                    result.add(event(r));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-        return result;
+    private static Detection detection(ResultSet r) throws SQLException {
+        Event event = EventRows.event(r, 1);
+        int c = EventRows.WIDTH + 1;
+        RuleInfo rule = new RuleInfo(r.getString(c), r.getString(c + 1),
+                Level.parse(r.getString(c + 2)).orElse(Level.MEDIUM), r.getString(c + 3), r.getString(c + 4),
+                r.getString(c + 5), strings(r.getString(c + 6)), strings(r.getString(c + 7)), r.getString(c + 8),
+                r.getString(c + 9));
+        return new Detection(event, rule, JsonCodec.parseMatch(r.getString(c + 10)));
     }
 
-    private static Event event(ResultSet r) throws SQLException {
-        LocalDateTime ts = r.getObject(4, LocalDateTime.class);
-        Instant time = ts == null ? null : ts.toInstant(ZoneOffset.UTC);
-        return new Event(r.getLong(1), r.getInt(2), r.getLong(3), time, r.getString(5), r.getString(6),
-                r.getString(7), r.getInt(8), r.getInt(9), JsonCodec.parseFields(r.getString(10)), r.getLong(11),
-                r.getBoolean(12));
+    /** Events in time order; one page (the timeline's keyset paging is faster far into a large case). */
+    public List<Event> events(long offset, int limit) throws IOException {
+        return db.list("SELECT " + EventRows.COLUMNS + " FROM events e ORDER BY e.ts, e.id LIMIT ? OFFSET ?",
+                List.of(limit, offset), r -> EventRows.event(r, 1));
     }
 
     private static List<String> strings(String json) {
-        if (json == null) {
-            return List.of();
-        }
         List<String> list = new ArrayList<>();
-        try {
-            JsonCodec.MAPPER.readTree(json).forEach(node -> list.add(node.asText()));
-        } catch (IOException e) {
-            return List.of();
+        if (json != null) {
+            try {
+                JsonCodec.MAPPER.readTree(json).forEach(node -> list.add(node.asText()));
+            } catch (IOException e) {
+                return List.of();
+            }
         }
         return list;
     }
 
-    private IOException failure(SQLException e) {
-        return new IOException("case " + file.getFileName() + ": " + e.getMessage(), e);
-    }
-
     @Override
-    public synchronized void close() throws IOException {
-        try {
-            flush();
-            connection.close();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
+    public void close() throws IOException {
+        db.close();
     }
 }

@@ -55,11 +55,13 @@ class GenerateCommandTest {
         Map<String, String> injected = injectedEvents();
         Set<String> found = new HashSet<>();
         for (JsonNode d : detections) {
-            assertEquals(SEED_RULE, d.get("rule_id").asText());
+            // No built-in rule fires on background activity; the seed rule's hits name the scenarios found.
             String key = key(d.get("source").asText(), d.get("record_id").asLong());
             String scenario = injected.get(key);
             assertTrue(scenario != null, "a detection on background activity: " + d);
-            found.add(scenario.substring(0, scenario.indexOf(" ")));
+            if (d.get("rule_id").asText().equals(SEED_RULE)) {
+                found.add(scenario.substring(0, scenario.indexOf(" ")));
+            }
         }
         Set<String> seedScenarios = new HashSet<>();
         truth.stream().filter(t -> t.get("scenario").asText().startsWith("wmi-persistence-"))

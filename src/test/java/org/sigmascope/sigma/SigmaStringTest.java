@@ -95,4 +95,34 @@ class SigmaStringTest {
             assertEquals(SigmaString.parse(text), SigmaString.parse(SigmaString.parse(text).toString()), text);
         }
     }
+
+    @Test
+    void severalWildcardsMatchLeftToRightAndReportTheSpanThatMatched() {
+        WildcardMatcher matcher = new WildcardMatcher(SigmaString.parse("*powershell*-enc*"), false);
+        assertEquals(new ValueMatcher.Hit(7, 27), matcher.match("cmd /c PowerShell -nop -EncodedCommand AAAA"));
+        assertEquals(new ValueMatcher.Hit(0, 9), new WildcardMatcher(SigmaString.parse("a*b"), false).match("a-xyz-b-b"));
+        assertNull(new WildcardMatcher(SigmaString.parse("a*b"), false).match("ab-"));
+        assertEquals(new ValueMatcher.Hit(0, 0), new WildcardMatcher(SigmaString.parse(""), false).match(""));
+        assertNull(new WildcardMatcher(SigmaString.parse(""), false).match("x"));
+        assertEquals(new ValueMatcher.Hit(0, 3), new WildcardMatcher(SigmaString.parse("*"), false).match("abc"));
+        assertTrue(matches("*a?c*d", "xxabcxd"));
+        assertFalse(matches("*a?c*d", "xxacxd"));
+    }
+
+    @Test
+    void matchingIsLinearEvenForManyWildcardsOnLongValues() {
+        // A backtracking regular expression would take quadratic time or worse here; segments found left to
+        // right take one pass. (No speed assertion: the point is that this returns at all on a shared machine.)
+        String value = "a".repeat(200_000);
+        assertFalse(matches("*a*a*a*a*a*a*a*a*b*", value));
+    }
+
+    @Test
+    void characterSetsStandForOneCharacterAndPrintInBrackets() {
+        SigmaString dash = SigmaString.of(List.of(new SigmaString.Literal("x"), new SigmaString.AnyOf("-/"),
+                new SigmaString.Literal("y")), null);
+        assertEquals("x[-/]y", dash.toString());
+        assertTrue(new WildcardMatcher(dash, false).match("X/Y") != null);
+        assertFalse(new WildcardMatcher(dash, false).match("x+y") != null);
+    }
 }

@@ -14,13 +14,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.sigmascope.ingest.ReadOptions;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
+import org.sigmascope.scan.CaseRules;
 import org.sigmascope.scan.CaseScan;
 import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.sigma.BuiltinRules;
-import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
 import org.sigmascope.task.Cancellation;
@@ -34,11 +33,11 @@ class CaseStoreTest {
     @Test
     void importedEvidenceSurvivesReopening() throws IOException, SQLException {
         Path caseFile = dir.resolve("case.duckdb");
-        ReferenceEngine engine = new ReferenceEngine(RuleLoader.load(List.of(BuiltinRules.source())),
+        CaseRules engine = CaseRules.reference(RuleLoader.load(List.of(BuiltinRules.source())),
                 LogsourceMapping.builtin());
         try (CaseStore store = CaseStore.open(caseFile)) {
             ScanSummary summary = CaseScan.run(store, List.of(Path.of("samples/wmi-persistence")), engine,
-                    ReadOptions.defaults(), Progress.NONE, Cancellation.NEVER, new CaseScan.Observer() { });
+                    CaseScan.Options.defaults(), Progress.NONE, Cancellation.NEVER, new CaseScan.Observer() { });
             assertEquals(15, summary.events());
             assertEquals(2, summary.detections());
         }
@@ -53,7 +52,8 @@ class CaseStoreTest {
             assertEquals("Image", first.match().selections().get(0).fields().get(0).field());
             List<SourceRow> sources = store.sources();
             assertEquals(1, sources.size());
-            assertEquals("complete", sources.get(0).status());
+            assertEquals(SourceStatus.COMPLETE, sources.get(0).status());
+            assertEquals(15, sources.get(0).committedEvents());
             assertEquals(64, sources.get(0).sha256().length());
             List<Event> events = store.events(0, 3);
             assertEquals(List.of(1L, 2L, 3L), events.stream().map(Event::id).toList());

@@ -5,30 +5,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import org.sigmascope.ingest.EventSink;
 import org.sigmascope.ingest.EvidenceReader;
 import org.sigmascope.ingest.ReadRequest;
 import org.sigmascope.ingest.StatsCollector;
-import org.sigmascope.model.EventFactory;
-import org.sigmascope.model.Fields;
+import org.sigmascope.ingest.text.TextInput;
+import org.sigmascope.ingest.winevent.RecordContext;
 import org.sigmascope.model.SourceStats;
 
 /**
- * Reads JSON evidence: one object, an array of objects, JSON Lines, or objects back to back, streaming.
- * Each object is recognised by its shape (see {@link EvtxJsonShape}).
+ * Reads JSON evidence, streaming: one object, an array of objects, JSON Lines, or objects back to back, in UTF-8
+ * or UTF-16, lines of any length. {@link RecordFramer} finds the records, so damage costs one record;
+ * {@link JsonShapes} recognises each record's shape (evtx crate, Winlogbeat, NXLog, Velociraptor, Log Analytics,
+ * Hayabusa, Chainsaw) and maps it to Sigma's field names. Events are located by the byte offset of their record
+ * (in the UTF-8 text, for UTF-16 files).
  */
 public final class JsonEvidenceReader implements EvidenceReader {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .build();
+    /** Larger single records are reported and skipped, so a file without structure cannot fill memory. */
+    static final int MAX_RECORD_BYTES = 256 << 20;
+    private static final long PROGRESS_EVERY = 1 << 20;
 
     @Override
     public String format() {
@@ -37,40 +34,53 @@ public final class JsonEvidenceReader implements EvidenceReader {
 
     @Override
     public SourceStats read(ReadRequest request, EventSink sink) throws IOException {
-        StatsCollector stats = new StatsCollector(request.source().displayName());
-        int sourceId = request.source().id();
+        String file = request.source().displayName();
+        StatsCollector stats = new StatsCollector(file);
+        RecordContext context = new RecordContext(request.source().id(), file, request.options().localZone(), stats);
         long total = Files.size(request.source().path());
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(request.source().path()), 1 << 16);
-             JsonParser parser = MAPPER.createParser(in)) {
-            JsonToken token;
-            try {
-                while ((token = parser.nextToken()) != null) {
-                    request.cancellation().check();
-                    if (token == JsonToken.START_ARRAY || token == JsonToken.END_ARRAY) {
-                        continue; // the objects inside an array are events like any other
-                    }
-                    long line = parser.currentTokenLocation().getLineNr();
-                    long offset = parser.currentTokenLocation().getByteOffset();
-                    if (token != JsonToken.START_OBJECT) {
-                        stats.failedAtLine(line, "expected a JSON object, found " + token.asString());
-                        parser.skipChildren();
-                        continue;
-                    }
-                    JsonNode node = MAPPER.readTree(parser);
-                    if (EvtxJsonShape.matches(node)) {
-                        Fields fields = EvtxJsonShape.flatten(node);
-                        sink.accept(EventFactory.fromFields(sourceId, fields, null, offset, false));
-                        stats.event();
-                    } else {
-                        stats.failedAtLine(line, "JSON object of an unknown shape (no Event.System)");
-                    }
-                    request.progress().update(offset, total, null);
+        try (InputStream raw = new BufferedInputStream(Files.newInputStream(request.source().path()), 1 << 16);
+             InputStream in = TextInput.utf8(raw)) {
+            RecordFramer framer = new RecordFramer(in, MAX_RECORD_BYTES,
+                    (line, offset, message) -> stats.failedAtLine(line, message));
+            JsonShapes shapes = new JsonShapes();
+            long nextProgress = PROGRESS_EVERY;
+            RecordFramer.Record record;
+            while ((record = framer.next()) != null) {
+                context.atOffset(record.offset(), record.line());
+                JsonObject root;
+                try {
+                    root = JsonTreeParser.parse(record.bytes(), record.start(), record.end());
+                } catch (JsonProcessingException e) {
+                    stats.failedAtLine(lineOf(record, e), "malformed JSON record: " + e.getOriginalMessage());
+                    continue;
                 }
-            } catch (JsonProcessingException e) {
-                long line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
-                stats.failedAtLine(line, "malformed JSON: " + e.getOriginalMessage() + "; the rest of the file is not read");
+                JsonShape shape = shapes.select(root);
+                try {
+                    shape.read(root, context, event -> {
+                        stats.event();
+                        sink.accept(event);
+                    });
+                } catch (RuntimeException e) {
+                    if (e instanceof java.util.concurrent.CancellationException) {
+                        throw e;
+                    }
+                    context.failed("a " + shape.name() + " record that could not be read as an event: " + e);
+                }
+                if (framer.position() >= nextProgress) {
+                    request.cancellation().check();
+                    request.progress().update(Math.min(framer.position(), total), total, null);
+                    nextProgress = framer.position() + PROGRESS_EVERY;
+                }
             }
         }
+        context.finish();
         return stats.snapshot();
+    }
+
+    private static long lineOf(RecordFramer.Record record, JsonProcessingException e) {
+        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
+            return record.line();
+        }
+        return record.line() + e.getLocation().getLineNr() - 1;
     }
 }

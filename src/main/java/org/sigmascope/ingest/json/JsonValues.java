@@ -1,40 +1,43 @@
 package org.sigmascope.ingest.json;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** Converts JSON values to the value types of {@link org.sigmascope.model.Fields}. */
+/** Converts parsed JSON values to the value types of {@link org.sigmascope.model.Fields}. */
 final class JsonValues {
     private JsonValues() {
     }
 
-    /** A scalar as String, Long, Double or Boolean; an array as a list of those; an object as its JSON text. */
-    static Object toValue(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
+    /**
+     * A field value: scalars as String, Long, Double or Boolean; integers beyond 64 bits as their exact decimal
+     * text; arrays as lists; objects as their JSON text.
+     */
+    static Object toField(Object value) {
+        if (value == null || value instanceof String || value instanceof Long || value instanceof Boolean) {
+            return value;
         }
-        if (node.isTextual()) {
-            return node.textValue();
+        if (value instanceof JsonDecimal decimal) {
+            return decimal.doubleValue();
         }
-        if (node.isIntegralNumber()) {
-            // Keywords and other 64-bit values can exceed a signed long: keep their exact digits as text.
-            return node.canConvertToLong() ? (Object) node.longValue() : node.asText();
+        if (value instanceof BigInteger big) {
+            return big.toString();
         }
-        if (node.isNumber()) {
-            return node.doubleValue();
-        }
-        if (node.isBoolean()) {
-            return node.booleanValue();
-        }
-        if (node.isArray()) {
-            List<Object> items = new ArrayList<>(node.size());
-            for (JsonNode item : node) {
-                items.add(toValue(item));
+        if (value instanceof List<?> list) {
+            List<Object> items = new ArrayList<>(list.size());
+            for (Object item : list) {
+                items.add(toField(item));
             }
             return items;
         }
-        return node.toString();
+        return JsonText.write(value);
+    }
+
+    /** A scalar as text, or {@code null} for null, objects and arrays. */
+    static String scalarText(Object value) {
+        if (value == null || value instanceof JsonObject || value instanceof List) {
+            return null;
+        }
+        return value.toString();
     }
 }

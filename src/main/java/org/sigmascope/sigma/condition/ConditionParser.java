@@ -22,6 +22,10 @@ public final class ConditionParser {
     }
 
     public static Condition parse(String text) throws ConditionException {
+        if (text.contains("->") && text.matches("(?s).*\\bthen\\b.*")) {
+            throw new ConditionException("the condition is pseudo-code for a stateful correlation ('… then … -> "
+                    + "alert'), not Sigma syntax: rewrite the rule as Sigma correlation rules", text.indexOf("->"));
+        }
         ConditionParser parser = new ConditionParser(text, tokenize(text));
         for (Token token : parser.tokens) {
             if (token.kind == Kind.WORD && token.text.equalsIgnoreCase("near")) {

@@ -17,17 +17,24 @@ public interface EventView {
     /** Every field of the event, for keyword searches over the whole event. */
     Fields fields();
 
-    /** A view of the fields as they are, without any mapping. */
+    /**
+     * A view of the fields as they are, without any mapping. A dotted name ({@code userIdentity.arn}) that is not
+     * a field itself is looked up as a path into a field holding a JSON object (see {@link NestedFields}).
+     */
     static EventView of(Fields fields) {
         return new EventView() {
             @Override
             public boolean has(String field) {
-                return fields.contains(field);
+                return fields.contains(field) || NestedFields.lookup(fields, field) != NestedFields.ABSENT;
             }
 
             @Override
             public Object get(String field) {
-                return fields.get(field);
+                if (fields.contains(field)) {
+                    return fields.get(field);
+                }
+                Object nested = NestedFields.lookup(fields, field);
+                return nested == NestedFields.ABSENT ? null : nested;
             }
 
             @Override

@@ -13,7 +13,7 @@ public final class NullMatcher implements ValueMatcher {
     }
 
     @Override
-    public boolean matchesAbsence() {
+    public boolean wholeField() {
         return true;
     }
 }

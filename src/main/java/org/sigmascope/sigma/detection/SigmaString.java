@@ -2,6 +2,7 @@ package org.sigmascope.sigma.detection;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * A Sigma string value with its wildcards: {@code *} any run of characters, {@code ?} exactly one.
@@ -10,10 +11,13 @@ import java.util.List;
  * character literal; a backslash before anything else, or at the end, is a literal backslash. So Windows paths
  * such as {@code C:\Windows\System32\} need no escaping, {@code \\*} is a backslash then a wildcard, and
  * {@code \\\*} is a backslash then a literal {@code *}.
+ *
+ * <p>A value that a modifier derived from what the rule wrote (base64 of it, its windash variants, a placeholder's
+ * value) carries that derived form as {@link #derived()}, so explanations can show what was really compared.
  */
 public final class SigmaString implements SigmaValue {
 
-    /** A piece of the value: literal text or a wildcard. */
+    /** A piece of the value: literal text, a wildcard, or one character out of a set (windash's dashes). */
     public sealed interface Part {
     }
 
@@ -22,10 +26,18 @@ public final class SigmaString implements SigmaValue {
 
     public enum Wildcard implements Part { ANY_RUN, ANY_ONE }
 
-    private final List<Part> parts;
+    /** Exactly one character, any of {@code chars}. */
+    public record AnyOf(String chars) implements Part {
+    }
 
-    private SigmaString(List<Part> parts) {
+    private final List<Part> parts;
+    private final String derived;
+    private final boolean exact;
+
+    private SigmaString(List<Part> parts, String derived, boolean exact) {
         this.parts = List.copyOf(parts);
+        this.derived = derived;
+        this.exact = exact;
     }
 
     /** Parses rule text, interpreting wildcards and escapes. */
@@ -42,27 +54,57 @@ public final class SigmaString implements SigmaValue {
                     builder.literal('\\');
                 }
             } else if (c == '*') {
-                builder.wildcard(Wildcard.ANY_RUN);
+                builder.part(Wildcard.ANY_RUN);
             } else if (c == '?') {
-                builder.wildcard(Wildcard.ANY_ONE);
+                builder.part(Wildcard.ANY_ONE);
             } else {
                 builder.literal(c);
             }
         }
-        return builder.build();
+        return builder.build(null);
     }
 
-    /** A value with no wildcards at all (base64 output, numbers). */
+    /** A value with no wildcards at all (numbers, encodings). */
     public static SigmaString literal(String text) {
-        return new Builder().literal(text).build();
+        return new Builder().literal(text).build(null);
+    }
+
+    /** A value built from parts, with the derived form to show in explanations (or {@code null}). */
+    public static SigmaString of(List<Part> parts, String derived) {
+        Builder builder = new Builder();
+        parts.forEach(builder::part);
+        return builder.build(derived);
     }
 
     public List<Part> parts() {
         return parts;
     }
 
+    /** What a modifier made of the rule's value (an encoding, a variant), or {@code null} when it is as written. */
+    public String derived() {
+        return derived;
+    }
+
+    /** This value, remembering that it is the derived form {@code shown} of what the rule wrote. */
+    public SigmaString withDerived(String shown) {
+        return new SigmaString(parts, shown, exact);
+    }
+
+    /**
+     * Whether the value must be compared case-sensitively whatever the rule says: encodings such as base64, where
+     * {@code cG93} and {@code CG93} stand for different bytes.
+     */
+    public boolean exact() {
+        return exact;
+    }
+
+    public SigmaString withExact() {
+        return new SigmaString(parts, derived, true);
+    }
+
+    /** Whether the value holds wildcards or character sets: then it cannot be encoded or used as a field name. */
     public boolean hasWildcards() {
-        return parts.stream().anyMatch(p -> p instanceof Wildcard);
+        return parts.stream().anyMatch(p -> !(p instanceof Literal));
     }
 
     public boolean startsWithAnyRun() {
@@ -81,7 +123,7 @@ public final class SigmaString implements SigmaValue {
         List<Part> copy = new ArrayList<>(parts.size() + 1);
         copy.add(Wildcard.ANY_RUN);
         copy.addAll(parts);
-        return new SigmaString(copy);
+        return new SigmaString(copy, derived, exact);
     }
 
     /** This value with {@code *} added at the end unless already there ({@code startswith}, {@code contains}). */
@@ -91,10 +133,29 @@ public final class SigmaString implements SigmaValue {
         }
         List<Part> copy = new ArrayList<>(parts);
         copy.add(Wildcard.ANY_RUN);
-        return new SigmaString(copy);
+        return new SigmaString(copy, derived, exact);
     }
 
-    /** The text between wildcards, when the value is plain text (no wildcards); else {@code null}. */
+    /** This value with each literal part replaced by parts of the operation's making; wildcards stay. */
+    public SigmaString flatMapLiterals(java.util.function.Function<String, List<Part>> operation, String shown) {
+        Builder builder = new Builder();
+        for (Part part : parts) {
+            if (part instanceof Literal literal) {
+                operation.apply(literal.text()).forEach(builder::part);
+            } else {
+                builder.part(part);
+            }
+        }
+        SigmaString built = builder.build(shown);
+        return exact ? built.withExact() : built;
+    }
+
+    /** This value with each literal part's text transformed. */
+    public SigmaString mapLiterals(UnaryOperator<String> operation) {
+        return flatMapLiterals(text -> List.of(new Literal(operation.apply(text))), derived);
+    }
+
+    /** The text when the value is plain text (no wildcards); else {@code null}. */
     public String plainText() {
         if (parts.isEmpty()) {
             return "";
@@ -105,7 +166,10 @@ public final class SigmaString implements SigmaValue {
         return null;
     }
 
-    /** The value written back in Sigma syntax, escaping what needs it. */
+    /**
+     * The value written back in Sigma syntax, escaping what needs it. A character set (never written by rules,
+     * only made by {@code windash}) is shown as {@code [-/–—―]}.
+     */
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder();
@@ -114,21 +178,26 @@ public final class SigmaString implements SigmaValue {
                 text.append('*');
             } else if (part == Wildcard.ANY_ONE) {
                 text.append('?');
+            } else if (part instanceof AnyOf anyOf) {
+                text.append('[').append(anyOf.chars()).append(']');
             } else {
-                String literal = ((Literal) part).text();
-                for (int i = 0; i < literal.length(); i++) {
-                    char c = literal.charAt(i);
-                    if (c == '*' || c == '?') {
-                        text.append('\\');
-                    } else if (c == '\\' && (i + 1 == literal.length() || "*?\\".indexOf(literal.charAt(i + 1)) >= 0)) {
-                        // a backslash that would otherwise escape what follows it must itself be escaped
-                        text.append('\\');
-                    }
-                    text.append(c);
-                }
+                appendEscaped(text, ((Literal) part).text());
             }
         }
         return text.toString();
+    }
+
+    private static void appendEscaped(StringBuilder text, String literal) {
+        for (int i = 0; i < literal.length(); i++) {
+            char c = literal.charAt(i);
+            if (c == '*' || c == '?') {
+                text.append('\\');
+            } else if (c == '\\' && (i + 1 == literal.length() || "*?\\".indexOf(literal.charAt(i + 1)) >= 0)) {
+                // a backslash that would otherwise escape what follows it must itself be escaped
+                text.append('\\');
+            }
+            text.append(c);
+        }
     }
 
     @Override
@@ -155,11 +224,14 @@ public final class SigmaString implements SigmaValue {
             return this;
         }
 
-        Builder wildcard(Wildcard wildcard) {
+        Builder part(Part part) {
+            if (part instanceof Literal l) {
+                return literal(l.text());
+            }
             flush();
             // "**" means the same as "*"; keeping one makes the value's shape easy to recognise.
-            if (!(wildcard == Wildcard.ANY_RUN && !parts.isEmpty() && parts.get(parts.size() - 1) == Wildcard.ANY_RUN)) {
-                parts.add(wildcard);
+            if (!(part == Wildcard.ANY_RUN && !parts.isEmpty() && parts.get(parts.size() - 1) == Wildcard.ANY_RUN)) {
+                parts.add(part);
             }
             return this;
         }
@@ -171,9 +243,9 @@ public final class SigmaString implements SigmaValue {
             }
         }
 
-        SigmaString build() {
+        SigmaString build(String derived) {
             flush();
-            return new SigmaString(parts);
+            return new SigmaString(parts, derived, false);
         }
     }
 }

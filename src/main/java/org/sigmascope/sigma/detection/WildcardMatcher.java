@@ -1,69 +1,65 @@
 package org.sigmascope.sigma.detection;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.sigmascope.model.Fields;
 
 /**
  * Matches a {@link SigmaString} against an event value's text, case-insensitively unless {@code cased}.
- * Plain, prefix, suffix and substring shapes are compared directly; any other shape of wildcards becomes a
- * regular expression that can only match in linear time (it holds no alternation or backreference).
+ *
+ * <p>The value is cut at its {@code *} wildcards into segments of fixed length (characters, {@code ?}, character
+ * sets). The first segment must stand at the start unless the value starts with {@code *}, the last at the end
+ * unless it ends with {@code *}, and the others are found left to right, each at its first place after the one
+ * before: this decides a wildcard match without backtracking, so no rule value can make a scan slow (a regular
+ * expression with several {@code .*} can take quadratic time or worse on long command lines and script blocks).
  */
 public final class WildcardMatcher implements ValueMatcher {
-    private enum Shape { EQUALS, STARTS_WITH, ENDS_WITH, CONTAINS, ANY, PATTERN }
-
     private final SigmaString pattern;
+    private final String ruleValue;
     private final boolean cased;
-    private final Shape shape;
-    private final String needle;
-    private final Pattern regex;
+    private final boolean leadingRun;
+    private final boolean trailingRun;
+    private final List<Segment> segments = new ArrayList<>();
 
     public WildcardMatcher(SigmaString pattern, boolean cased) {
-        this.pattern = pattern;
-        this.cased = cased;
-        var parts = pattern.parts();
-        Shape s = Shape.PATTERN;
-        String n = null;
-        if (parts.isEmpty()) {
-            s = Shape.EQUALS;
-            n = "";
-        } else if (parts.size() == 1 && parts.get(0) == SigmaString.Wildcard.ANY_RUN) {
-            s = Shape.ANY;
-        } else if (parts.size() == 1 && parts.get(0) instanceof SigmaString.Literal l) {
-            s = Shape.EQUALS;
-            n = l.text();
-        } else if (parts.size() == 2 && parts.get(0) instanceof SigmaString.Literal l
-                && parts.get(1) == SigmaString.Wildcard.ANY_RUN) {
-            s = Shape.STARTS_WITH;
-            n = l.text();
-        } else if (parts.size() == 2 && parts.get(1) instanceof SigmaString.Literal l
-                && parts.get(0) == SigmaString.Wildcard.ANY_RUN) {
-            s = Shape.ENDS_WITH;
-            n = l.text();
-        } else if (parts.size() == 3 && parts.get(1) instanceof SigmaString.Literal l
-                && parts.get(0) == SigmaString.Wildcard.ANY_RUN && parts.get(2) == SigmaString.Wildcard.ANY_RUN) {
-            s = Shape.CONTAINS;
-            n = l.text();
-        }
-        this.shape = s;
-        this.needle = n;
-        this.regex = s == Shape.PATTERN ? toRegex(pattern, cased) : null;
+        this(pattern, pattern.toString(), cased);
     }
 
-    private static Pattern toRegex(SigmaString pattern, boolean cased) {
-        StringBuilder regex = new StringBuilder();
+    /**
+     * @param ruleValue the value as the rule wrote it, when a modifier derived {@code pattern} from it
+     */
+    public WildcardMatcher(SigmaString pattern, String ruleValue, boolean cased) {
+        this.pattern = pattern;
+        this.ruleValue = ruleValue;
+        this.cased = cased;
+        this.leadingRun = pattern.startsWithAnyRun();
+        this.trailingRun = pattern.endsWithAnyRun();
+        List<Object> current = new ArrayList<>();
         for (SigmaString.Part part : pattern.parts()) {
             if (part == SigmaString.Wildcard.ANY_RUN) {
-                regex.append(".*");
+                if (!current.isEmpty()) {
+                    segments.add(new Segment(current.toArray(), cased));
+                    current.clear();
+                }
             } else if (part == SigmaString.Wildcard.ANY_ONE) {
-                regex.append('.');
+                current.add(null);
+            } else if (part instanceof SigmaString.AnyOf anyOf) {
+                current.add(anyOf.chars().toCharArray());
             } else {
-                regex.append(Pattern.quote(((SigmaString.Literal) part).text()));
+                String text = ((SigmaString.Literal) part).text();
+                for (int i = 0; i < text.length(); i++) {
+                    current.add(text.charAt(i));
+                }
             }
         }
-        int flags = Pattern.DOTALL | (cased ? 0 : Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        return Pattern.compile(regex.toString(), flags);
+        if (!current.isEmpty()) {
+            segments.add(new Segment(current.toArray(), cased));
+        }
+    }
+
+    public SigmaString pattern() {
+        return pattern;
     }
 
     @Override
@@ -71,38 +67,159 @@ public final class WildcardMatcher implements ValueMatcher {
         if (value == null) {
             return null;
         }
-        String text = Fields.textOf(value);
-        boolean ignoreCase = !cased;
-        switch (shape) {
-            case ANY:
-                return new Hit(0, text.length());
-            case EQUALS:
-                return (cased ? text.equals(needle) : text.equalsIgnoreCase(needle)) ? new Hit(0, text.length()) : null;
-            case STARTS_WITH:
-                return text.regionMatches(ignoreCase, 0, needle, 0, needle.length()) ? new Hit(0, needle.length()) : null;
-            case ENDS_WITH: {
-                int start = text.length() - needle.length();
-                return start >= 0 && text.regionMatches(ignoreCase, start, needle, 0, needle.length())
-                        ? new Hit(start, text.length()) : null;
-            }
-            case CONTAINS: {
-                int last = text.length() - needle.length();
-                for (int i = 0; i <= last; i++) {
-                    if (text.regionMatches(ignoreCase, i, needle, 0, needle.length())) {
-                        return new Hit(i, i + needle.length());
-                    }
-                }
+        Hit hit = match(Fields.textOf(value));
+        return hit == null || pattern.derived() == null ? hit : hit.withCompared(pattern.derived());
+    }
+
+    /** The matched range of the text, or {@code null}. */
+    public Hit match(String text) {
+        int first = 0;
+        int last = segments.size() - 1;
+        int position = 0;
+        int start = -1;
+        if (segments.isEmpty()) {
+            // "" matches only the empty value; "*" matches anything
+            return leadingRun || text.isEmpty() ? new Hit(0, text.length()) : null;
+        }
+        if (!leadingRun) {
+            if (!matchesAt(segments.get(0), text, 0)) {
                 return null;
             }
-            default: {
-                Matcher m = regex.matcher(text);
-                return m.matches() ? new Hit(0, text.length()) : null;
+            start = 0;
+            position = segments.get(0).length();
+            first = 1;
+        }
+        int limit = text.length();
+        int anchoredEnd = -1;
+        if (!trailingRun) {
+            if (first > last) {
+                return position == text.length() ? new Hit(start, position) : null;
             }
+            Segment tail = segments.get(last);
+            anchoredEnd = text.length() - tail.length();
+            if (anchoredEnd < position || !matchesAt(tail, text, anchoredEnd)) {
+                return null;
+            }
+            limit = anchoredEnd;
+            last--;
+        }
+        for (int i = first; i <= last; i++) {
+            int found = find(segments.get(i), text, position, limit);
+            if (found < 0) {
+                return null;
+            }
+            if (start < 0) {
+                start = found;
+            }
+            position = found + segments.get(i).length();
+        }
+        if (anchoredEnd >= 0) {
+            return new Hit(start < 0 ? anchoredEnd : start, text.length());
+        }
+        return new Hit(start < 0 ? position : start, position);
+    }
+
+    private int find(Segment segment, String text, int from, int limit) {
+        for (int i = from; i + segment.length() <= limit; i++) {
+            if (matchesAt(segment, text, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private boolean matchesAt(Segment segment, String text, int offset) {
+        if (offset < 0 || offset + segment.length() > text.length()) {
+            return false;
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            if (!segment.matches(i, text.charAt(offset + i), cased)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A run of fixed length between {@code *} wildcards. Each position holds a character (with its lower- and
+     * upper-case forms precomputed, since comparing without case is what takes the time), {@code ?}, or a set.
+     */
+    private static final class Segment {
+        private final char[] expected;
+        private final char[] lower;
+        private final char[] upper;
+        private final char[][] sets;
+        private final boolean[] anyOne;
+
+        Segment(Object[] positions, boolean cased) {
+            int n = positions.length;
+            expected = new char[n];
+            lower = new char[n];
+            upper = new char[n];
+            sets = new char[n][];
+            anyOne = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                Object position = positions[i];
+                if (position == null) {
+                    anyOne[i] = true;
+                } else if (position instanceof char[] set) {
+                    sets[i] = set;
+                } else {
+                    char c = (Character) position;
+                    expected[i] = c;
+                    lower[i] = cased ? c : Character.toLowerCase(c);
+                    upper[i] = cased ? c : Character.toUpperCase(c);
+                }
+            }
+        }
+
+        int length() {
+            return expected.length;
+        }
+
+        boolean matches(int i, char actual, boolean cased) {
+            if (anyOne[i]) {
+                return true;
+            }
+            if (sets[i] != null) {
+                for (char c : sets[i]) {
+                    if (same(c, actual, cased)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            if (actual == lower[i] || actual == upper[i]) {
+                return true;
+            }
+            if (expected[i] < 128) {
+                // Two ASCII characters are settled above, and only four others fold to an ASCII letter.
+                return !cased && (actual == '\u0130' || actual == '\u0131' || actual == '\u017f' || actual == '\u212a')
+                        && same(expected[i], actual, false);
+            }
+            if (cased) {
+                return false;
+            }
+            // Other scripts fold as String.regionMatches(ignoreCase) does: equal upper or equal lower case.
+            if (actual < 128) {
+                char up = actual >= 'a' && actual <= 'z' ? (char) (actual - 32) : actual;
+                char low = actual >= 'A' && actual <= 'Z' ? (char) (actual + 32) : actual;
+                return up == upper[i] || low == lower[i];
+            }
+            return Character.toUpperCase(actual) == upper[i] || Character.toLowerCase(actual) == lower[i];
+        }
+
+        private static boolean same(char expected, char actual, boolean cased) {
+            if (expected == actual) {
+                return true;
+            }
+            return !cased && (Character.toUpperCase(expected) == Character.toUpperCase(actual)
+                    || Character.toLowerCase(expected) == Character.toLowerCase(actual));
         }
     }
 
     @Override
     public String ruleValue() {
-        return pattern.toString();
+        return ruleValue;
     }
 }

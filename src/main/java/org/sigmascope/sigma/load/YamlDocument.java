@@ -69,6 +69,18 @@ public record YamlDocument(Object root, int line, String text, Map<List<String>,
         return documents;
     }
 
+    /** Parses every document, turning YAML errors into a {@link RuleException} with the line of the problem. */
+    public static List<YamlDocument> parseChecked(String text) throws RuleException {
+        try {
+            return parseAll(text);
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            throw new RuleException(e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1,
+                    "invalid YAML: " + e.getProblem());
+        } catch (YAMLException e) {
+            throw new RuleException(1, "invalid YAML: " + e.getMessage());
+        }
+    }
+
     static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);

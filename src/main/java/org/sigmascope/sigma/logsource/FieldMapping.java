@@ -1,6 +1,10 @@
 package org.sigmascope.sigma.logsource;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,13 +23,19 @@ public sealed interface FieldMapping {
     /** The mapped value, or {@code null}. */
     Object get(Fields fields);
 
+    /** The event fields the mapped field is made from (for diagnostics: a source that never has them). */
+    Set<String> sources();
+
     /**
      * The value of another field, converted: {@code hex} turns {@code 0x1a4} into the number 420; {@code values}
-     * translates whole values (MandatoryLabel's SIDs to integrity level names); other values pass unchanged.
+     * translates whole values (MandatoryLabel's SIDs to integrity level names, compared without case); other
+     * values pass unchanged; then {@code prefixes} rewrites the start of the value.
      */
-    record From(String field, String convert, Map<String, String> values) implements FieldMapping {
+    record From(String field, String convert, Map<String, String> values, Map<String, String> prefixes)
+            implements FieldMapping {
         public From {
-            values = values == null ? Map.of() : Map.copyOf(values);
+            values = values == null ? Map.of() : upperKeys(values);
+            prefixes = prefixes == null ? Map.of() : Map.copyOf(prefixes);
         }
 
         @Override
@@ -44,26 +54,31 @@ public sealed interface FieldMapping {
                 return number < 0 ? value : (Object) number;
             }
             if (!values.isEmpty()) {
-                String translated = values.get(Fields.textOf(value).toUpperCase(java.util.Locale.ROOT));
-                return translated != null ? translated : value;
+                String translated = values.get(Fields.textOf(value).toUpperCase(Locale.ROOT));
+                if (translated != null) {
+                    return translated;
+                }
             }
-            return value;
+            return prefixes.isEmpty() ? value : replacePrefix(Fields.textOf(value), prefixes);
+        }
+
+        @Override
+        public Set<String> sources() {
+            return Set.of(field);
         }
     }
 
     /** A value built from several fields, such as {@code {SubjectDomainName}\{SubjectUserName}}. */
-    record Format(String template) implements FieldMapping {
+    record Format(String template, Map<String, String> prefixes) implements FieldMapping {
         private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
+
+        public Format {
+            prefixes = prefixes == null ? Map.of() : Map.copyOf(prefixes);
+        }
 
         @Override
         public boolean has(Fields fields) {
-            Matcher m = PLACEHOLDER.matcher(template);
-            while (m.find()) {
-                if (!fields.contains(m.group(1))) {
-                    return false;
-                }
-            }
-            return true;
+            return sources().stream().allMatch(fields::contains);
         }
 
         @Override
@@ -75,7 +90,52 @@ public sealed interface FieldMapping {
                 m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
             }
             m.appendTail(out);
-            return out.toString();
+            return replacePrefix(out.toString(), prefixes);
         }
+
+        @Override
+        public Set<String> sources() {
+            Set<String> names = new LinkedHashSet<>();
+            Matcher m = PLACEHOLDER.matcher(template);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+            return names;
+        }
+    }
+
+    /** A fixed value: what every event of the source means ({@code EventType: WmiBindingEvent} for WMI 5861). */
+    record Constant(String value) implements FieldMapping {
+        @Override
+        public boolean has(Fields fields) {
+            return true;
+        }
+
+        @Override
+        public Object get(Fields fields) {
+            return value;
+        }
+
+        @Override
+        public Set<String> sources() {
+            return Set.of();
+        }
+    }
+
+    private static Map<String, String> upperKeys(Map<String, String> map) {
+        Map<String, String> upper = new LinkedHashMap<>();
+        map.forEach((k, v) -> upper.put(k.toUpperCase(Locale.ROOT), v));
+        return Map.copyOf(upper);
+    }
+
+    private static String replacePrefix(String value, Map<String, String> prefixes) {
+        // Longest first, so that a more specific prefix wins over a shorter one.
+        for (Map.Entry<String, String> prefix : prefixes.entrySet().stream()
+                .sorted((a, b) -> b.getKey().length() - a.getKey().length()).toList()) {
+            if (value.regionMatches(true, 0, prefix.getKey(), 0, prefix.getKey().length())) {
+                return prefix.getValue() + value.substring(prefix.getKey().length());
+            }
+        }
+        return value;
     }
 }

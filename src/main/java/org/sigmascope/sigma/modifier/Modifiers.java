@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.sigmascope.sigma.detection.SigmaString;
+import org.sigmascope.sigma.detection.CompareMatcher;
 import org.sigmascope.sigma.detection.SigmaValue;
+import org.sigmascope.sigma.detection.TimePartMatcher;
 
-/** The registry of modifiers by name, and the small modifiers themselves. */
+/** The registry of modifiers by the names rules write (Sigma 2.1, with pySigma's aliases). */
 public final class Modifiers {
     private static final Map<String, Modifier> REGISTRY = new LinkedHashMap<>();
 
@@ -18,6 +19,31 @@ public final class Modifiers {
         register(new EndsWith());
         register(new All());
         register(new Cased());
+        register(new Neq());
+        register(new Windash());
+        register(new Base64());
+        register(new Base64Offset());
+        register(new Utf16("utf16le", Utf16.Form.LITTLE_ENDIAN));
+        register(new Utf16("wide", Utf16.Form.LITTLE_ENDIAN));
+        register(new Utf16("utf16be", Utf16.Form.BIG_ENDIAN));
+        register(new Utf16("utf16", Utf16.Form.WITH_BOM));
+        register(new Re());
+        register(new RegexFlag("i", SigmaValue.RegexFlag.IGNORECASE));
+        register(new RegexFlag("ignorecase", SigmaValue.RegexFlag.IGNORECASE));
+        register(new RegexFlag("m", SigmaValue.RegexFlag.MULTILINE));
+        register(new RegexFlag("multiline", SigmaValue.RegexFlag.MULTILINE));
+        register(new RegexFlag("s", SigmaValue.RegexFlag.DOTALL));
+        register(new RegexFlag("dotall", SigmaValue.RegexFlag.DOTALL));
+        register(new Cidr());
+        register(new Exists());
+        for (CompareMatcher.Operator operator : CompareMatcher.Operator.values()) {
+            register(new Compare(operator));
+        }
+        for (TimePartMatcher.Part part : TimePartMatcher.Part.values()) {
+            register(new DatePart(part));
+        }
+        register(new FieldRef());
+        register(new Expand());
     }
 
     private Modifiers() {
@@ -31,70 +57,8 @@ public final class Modifiers {
         return Optional.ofNullable(REGISTRY.get(name));
     }
 
-    /** {@code contains}: the value may stand anywhere in the field. */
-    static final class Contains implements Modifier {
-        @Override
-        public String name() {
-            return "contains";
-        }
-
-        @Override
-        public List<SigmaValue> apply(List<SigmaValue> values, ModifierChain.Context context) throws ModifierException {
-            return context.mapStrings(values, name(), s -> s.withLeadingAnyRun().withTrailingAnyRun());
-        }
-    }
-
-    /** {@code startswith}: the field begins with the value. */
-    static final class StartsWith implements Modifier {
-        @Override
-        public String name() {
-            return "startswith";
-        }
-
-        @Override
-        public List<SigmaValue> apply(List<SigmaValue> values, ModifierChain.Context context) throws ModifierException {
-            return context.mapStrings(values, name(), SigmaString::withTrailingAnyRun);
-        }
-    }
-
-    /** {@code endswith}: the field ends with the value. */
-    static final class EndsWith implements Modifier {
-        @Override
-        public String name() {
-            return "endswith";
-        }
-
-        @Override
-        public List<SigmaValue> apply(List<SigmaValue> values, ModifierChain.Context context) throws ModifierException {
-            return context.mapStrings(values, name(), SigmaString::withLeadingAnyRun);
-        }
-    }
-
-    /** {@code all}: every value of the list must match, instead of any. */
-    static final class All implements Modifier {
-        @Override
-        public String name() {
-            return "all";
-        }
-
-        @Override
-        public List<SigmaValue> apply(List<SigmaValue> values, ModifierChain.Context context) {
-            context.all = true;
-            return values;
-        }
-    }
-
-    /** {@code cased}: compare case-sensitively. */
-    static final class Cased implements Modifier {
-        @Override
-        public String name() {
-            return "cased";
-        }
-
-        @Override
-        public List<SigmaValue> apply(List<SigmaValue> values, ModifierChain.Context context) {
-            context.cased = true;
-            return values;
-        }
+    /** Every modifier name, in the order above. */
+    public static List<String> names() {
+        return List.copyOf(REGISTRY.keySet());
     }
 }

@@ -24,7 +24,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
-import org.sigmascope.ingest.ReadOptions;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
 import org.sigmascope.report.DetectionCsvWriter;
@@ -33,11 +32,11 @@ import org.sigmascope.rulelibrary.update.RuleUpdater;
 import org.sigmascope.rulelibrary.update.UpdateLimits;
 import org.sigmascope.rulelibrary.update.UpdateRequest;
 import org.sigmascope.rulelibrary.update.UpdateResult;
+import org.sigmascope.scan.CaseRules;
 import org.sigmascope.scan.CaseScan;
 import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.sigma.BuiltinRules;
 import org.sigmascope.sigma.RuleSet;
-import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.load.RuleLoader;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
 import org.sigmascope.store.CaseStore;
@@ -127,9 +126,9 @@ public final class MainViewModel implements AutoCloseable {
         }
         CaseStore target = store;
         Task<ScanSummary> task = tasks.task("Import", (p, cancel) -> {
-            RuleSet loaded = rules();
-            ReferenceEngine engine = new ReferenceEngine(loaded, LogsourceMapping.builtin());
-            return CaseScan.run(target, paths, engine, ReadOptions.defaults(), p, cancel, new CaseScan.Observer() {
+            CaseRules caseRules = CaseRules.reference(rules(), LogsourceMapping.builtin());
+            return CaseScan.run(target, paths, caseRules, CaseScan.Options.defaults(), p, cancel,
+                    new CaseScan.Observer() {
                 @Override
                 public void committed(long eventCount, long detectionCount) {
                     BackgroundTasks.onFx(() -> status.set(String.format("Importing… %,d events, %,d detections",
@@ -234,6 +233,8 @@ public final class MainViewModel implements AutoCloseable {
                 }
                 offset += page.size();
             } while (page.size() == PAGE);
+            store.audit().record("export", Map.of("format", "csv", "file", file.toAbsolutePath().toString(),
+                    "detections", offset));
             status.set(String.format("Exported %,d detections to %s", offset, file.getFileName()));
         } catch (IOException e) {
             fail("Cannot export the detections", e);

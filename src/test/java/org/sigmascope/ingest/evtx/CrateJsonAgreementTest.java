@@ -1,11 +1,6 @@
 package org.sigmascope.ingest.evtx;
 
-
-import java.io.BufferedReader;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -15,28 +10,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.junit.jupiter.api.Test;
 
+import org.sigmascope.ingest.EvidenceReader;
+import org.sigmascope.ingest.FormatDetector;
 import org.sigmascope.ingest.ReadOptions;
-import org.sigmascope.ingest.json.EvtxJsonShape;
+import org.sigmascope.ingest.ReadRequest;
 import org.sigmascope.model.EventFactory;
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Fields;
+import org.sigmascope.model.Source;
 
 /**
  * Our flattening against the Rust evtx crate 0.8.5's JSON export of every corpus file, flattened by
- * {@link EvtxJsonShape} (the names a crate export gets in Sigmascope): same field names, same values after
+ * our JSON reader (the names a crate export gets in Sigmascope): same field names, same values after
  * normalizing time and GUID formats. Every disagreement must be explained in {@code crate-disagreements.tsv};
  * an explanation that no longer matches anything fails the test too, so the list stays true.
  */
 class CrateJsonAgreementTest {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     @Test
     void fieldsAgreeWithTheEvtxCrateOnEveryCorpusRecord() throws IOException {
         List<Explanation> explanations = Explanation.load("crate-disagreements.tsv");
@@ -131,22 +124,15 @@ class CrateJsonAgreementTest {
         return escaped;
     }
 
-    /** The crate's records, flattened; a truncated export (the crate crashed) gives what it wrote. */
-    static List<Fields> crateRecords(Path jsonl) throws IOException {
+    /**
+     * The crate's records, flattened by our JSON reader (which reads the {@code .jsonl.gz} through the archive
+     * reader); a truncated export (the crate crashed) gives what it wrote.
+     */
+    static List<Fields> crateRecords(Path jsonlGz) throws IOException {
         List<Fields> records = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(jsonl)), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (!line.isBlank()) {
-                    JsonNode node = MAPPER.readTree(line);
-                    if (EvtxJsonShape.matches(node)) {
-                        records.add(EvtxJsonShape.flatten(node));
-                    }
-                }
-            }
-        } catch (EOFException e) {
-            // the export ends early; compare what there is
-        }
+        EvidenceReader reader = FormatDetector.readerFor(jsonlGz).orElseThrow();
+        reader.read(ReadRequest.of(new Source(1, jsonlGz, jsonlGz.toString(), reader.format()),
+                ReadOptions.defaults()), event -> records.add(event.fields()));
         return records;
     }
 }
