@@ -8,24 +8,28 @@ import org.sigmascope.ingest.evtx.binxml.BinXmlVisitor;
 import org.sigmascope.ingest.evtx.binxml.Bytes;
 import org.sigmascope.ingest.evtx.value.ValueDecoder;
 import org.sigmascope.ingest.evtx.value.ValueType;
+import org.sigmascope.ingest.winevent.SystemFields;
 import org.sigmascope.model.Fields;
 
 /**
  * Flattens a record's XML to Sigma's field names as the BinXML is walked (evtx-checklist "Flattening"), giving
- * the same names and values as the Rust evtx crate's JSON export read through
- * {@link org.sigmascope.ingest.json.EvtxJsonShape}:
+ * the same names and values as the Rust evtx crate's JSON export read by our JSON reader:
  * <ul>
  * <li>{@code System}, {@code EventData}: each child element is a field named after it, its attributes
- *     {@code Element_Attribute}; an element with neither text nor attributes is a field with a null value.</li>
+ *     {@code Element_Attribute}; an element with neither text nor attributes is a field with a null value.
+ *     Numeric System values given as text (template-less records) become numbers, as {@link SystemFields} says.
+ *     Attributes of {@code EventData} itself are {@code EventData_Attribute}.</li>
  * <li>{@code <Data Name="X">v</Data>} is field {@code X}; unnamed {@code Data} values form the list
  *     {@code Data}.</li>
- * <li>{@code UserData}: the children of its inner element become fields by their names.</li>
+ * <li>{@code UserData}: the children of its inner element become fields by their names, that element's
+ *     attributes {@code Inner_Attribute}.</li>
  * <li>Deeper elements are named by their path: {@code Parent_Child}, {@code Parent_Child_Attribute}.</li>
  * <li>Trailing white space is trimmed, as the crate does: Windows writes values such as {@code "NtLmSsp "}
  *     and Sigma rules are written against the trimmed form (the XML view keeps it).</li>
  * <li>A name repeated among siblings: the last one takes the name and the earlier ones move to {@code _1},
- *     {@code _2} (the crate's order); other sections ({@code RenderingInfo}) are not fields (the XML view shows
- *     them).</li>
+ *     {@code _2} (the crate's order).</li>
+ * <li>Other children of {@code Event} ({@code RenderingInfo}) are named by their path from that child:
+ *     {@code RenderingInfo_Culture}, {@code RenderingInfo_Message}.</li>
  * </ul>
  * One instance per worker thread; {@link #begin()} before each record, {@link #finish()} after. The same walk
  * records a {@link FieldPlan} ({@link #beginPlan}, {@link #plan}): values are then {@link Part}s, and every
@@ -38,7 +42,8 @@ public final class FieldFlattener implements BinXmlVisitor {
     private static final int SYSTEM = 1;
     private static final int EVENT_DATA = 2;
     private static final int USER_DATA = 3;
-    private static final int IGNORED = 4;
+    /** Another child of {@code Event} ({@code RenderingInfo}): the element itself is a field, named by its path. */
+    private static final int OTHER = 4;
 
     private static final int PLAIN = 0;
     private static final int NAMED_DATA = 1;
@@ -141,13 +146,20 @@ public final class FieldFlattener implements BinXmlVisitor {
         return timeCreated;
     }
 
-    /** Depth of the elements that are fields: below {@code UserData} there is one wrapper element more. */
+    /**
+     * Depth of the elements that are fields: below {@code UserData} there is one wrapper element more; another
+     * section ({@code RenderingInfo}) is a field itself, its children {@code RenderingInfo_Message}….
+     */
     private int fieldDepth() {
-        return section == USER_DATA ? 4 : 3;
+        return switch (section) {
+            case USER_DATA -> 4;
+            case OTHER -> 2;
+            default -> 3;
+        };
     }
 
     private boolean isField(int d) {
-        return section != NONE && section != IGNORED && d >= fieldDepth();
+        return section != NONE && d >= fieldDepth();
     }
 
     @Override
@@ -164,7 +176,7 @@ public final class FieldFlattener implements BinXmlVisitor {
                 case "System" -> SYSTEM;
                 case "EventData" -> EVENT_DATA;
                 case "UserData" -> USER_DATA;
-                default -> IGNORED;
+                default -> OTHER;
             };
         }
         name[depth] = elementName;
@@ -185,6 +197,12 @@ public final class FieldFlattener implements BinXmlVisitor {
             return;
         }
         opened[depth] = true;
+        if (depth == fieldDepth() - 1 && (section == EVENT_DATA || section == USER_DATA)) {
+            // <EventData Name="DNS_EVENT_…"> (the message symbol), and the attributes of UserData's wrapper
+            // element: fields named after the element, as the JSON reader names them.
+            emitAttributes(name[depth]);
+            return;
+        }
         if (!isField(depth)) {
             return;
         }
@@ -204,12 +222,20 @@ public final class FieldFlattener implements BinXmlVisitor {
         kind[depth] = PLAIN;
         String elementKey = sibling(join(prefix, elementName));
         key[depth] = elementKey;
+        hasAttributes[depth] = emitAttributes(elementKey);
+    }
+
+    /** Writes the element's attributes as {@code elementKey_Attribute}, namespace declarations left out. */
+    private boolean emitAttributes(String elementKey) {
+        boolean any = false;
         for (int i = 0; i < attributeCount; i++) {
-            if (!attributeNames[i].equals("xmlns")) {
-                emit(join(elementKey, attributeNames[i]), attributeValues[i]);
-                hasAttributes[depth] = true;
+            String attributeName = attributeNames[i];
+            if (!attributeName.equals("xmlns") && !attributeName.startsWith("xmlns:")) {
+                emit(join(elementKey, attributeName), attributeValues[i]);
+                any = true;
             }
         }
+        return any;
     }
 
     /** An element's field name among its siblings, and where its fields start in {@link #emitted}. */
@@ -278,8 +304,23 @@ public final class FieldFlattener implements BinXmlVisitor {
     }
 
     private void emit(String fieldName, Object value) {
-        out.put(fieldName, value);
+        out.put(fieldName, section == SYSTEM ? systemValue(fieldName, value) : value);
         emitted.add(fieldName);
+    }
+
+    /**
+     * A System value typed as every reader types it ({@link SystemFields#normalize}): template-less (forwarded)
+     * records carry {@code EventID}, {@code Level}… as text, and one rule must match them as numbers in every format.
+     * In a template those values are numbers already; a plan converts only the ones its shape says are text.
+     */
+    private Object systemValue(String fieldName, Object value) {
+        if (!SystemFields.isNumeric(fieldName)) {
+            return value;
+        }
+        if (value instanceof Part part) {
+            return part.evaluate(recording) instanceof String ? new Part.SystemValue(fieldName, part) : value;
+        }
+        return SystemFields.normalize(fieldName, value);
     }
 
     private String attribute(String attributeName) {

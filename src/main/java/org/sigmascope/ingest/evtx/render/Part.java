@@ -3,6 +3,7 @@ package org.sigmascope.ingest.evtx.render;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.sigmascope.ingest.winevent.SystemFields;
 import org.sigmascope.model.Fields;
 
 /**
@@ -32,6 +33,14 @@ sealed interface Part {
         @Override
         public Object evaluate(Object[] values) {
             return Whitespace.trim(Part.evaluate(value, values));
+        }
+    }
+
+    /** A System value typed as {@link SystemFields#normalize} types it (text of a number becomes the number). */
+    record SystemValue(String name, Object value) implements Part {
+        @Override
+        public Object evaluate(Object[] values) {
+            return SystemFields.normalize(name, Part.evaluate(value, values));
         }
     }
 
