@@ -17,6 +17,11 @@ final class Migrations {
     static int apply(Db db) throws IOException {
         boolean exists = db.number("SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' "
                 + "AND table_name = 'meta'") > 0;
+        if (!exists && db.readOnly()) {
+            // An empty file or another program's database: say so, rather than fail on creating the tables.
+            throw new IOException("case " + db.file().getFileName() + " is a DuckDB database but not a Sigmascope "
+                    + "case (it has no meta table)");
+        }
         if (!exists) {
             db.inTransaction(tx -> {
                 try {
