@@ -30,7 +30,10 @@ public final class FuzzCampaign {
     private FuzzCampaign() {
     }
 
-    /** {@code NAME SECONDS [libFuzzer or Jazzer options…]}. */
+    /**
+     * {@code NAME SECONDS [libFuzzer or Jazzer options…]}; the campaign's folders follow the options, so with
+     * {@code -merge=1 OUT} they are merged into {@code OUT}.
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 2) {
             System.err.println("usage: FuzzCampaign TARGET SECONDS [options…]; targets: " + FuzzTargets.NAMES);
@@ -61,7 +64,10 @@ public final class FuzzCampaign {
         if (!disabled.isEmpty()) {
             jazzer.add("--disabled_hooks=" + disabled);
         }
-        jazzer.addAll(Arrays.asList(args).subList(2, args.length));
+        for (String options : Arrays.asList(args).subList(2, args.length)) {
+            // -Dfuzz.options arrives as one argument, empty when not given
+            Arrays.stream(options.trim().split("\\s+")).filter(option -> !option.isEmpty()).forEach(jazzer::add);
+        }
         jazzer.addAll(List.of(corpus.toString(), fixed.toString(), seeds.toString()));
         Class.forName("com.code_intelligence.jazzer.Jazzer").getMethod("main", String[].class)
                 .invoke(null, (Object) jazzer.toArray(String[]::new));

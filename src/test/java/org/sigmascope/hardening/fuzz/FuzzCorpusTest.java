@@ -28,13 +28,33 @@ class FuzzCorpusTest {
     Stream<DynamicTest> everyInputOfTheFixedCorpus() throws Exception {
         Stream<DynamicTest> all = Stream.empty();
         for (String name : FuzzTargets.NAMES) {
-            Method target = FuzzTargets.byName(name).getMethod("fuzzerTestOneInput", byte[].class);
+            Class<?> targetClass = FuzzTargets.byName(name);
+            Method target = targetClass.getMethod("fuzzerTestOneInput", byte[].class);
             List<Path> inputs = inputs(FuzzTargets.fixedCorpus(name));
             assertFalse(inputs.isEmpty(), "no fixed corpus for " + name + " under " + FuzzTargets.fixedCorpus(name));
-            all = Stream.concat(all, inputs.stream().map(input -> DynamicTest.dynamicTest(name + " " + input
-                    .getFileName(), () -> replay(target, input))));
+            DynamicTest initialize = DynamicTest.dynamicTest(name + " initialization", () -> initialize(targetClass));
+            all = Stream.concat(all, Stream.concat(Stream.of(initialize), inputs.stream().map(input -> DynamicTest
+                    .dynamicTest(name + " " + input.getFileName(), () -> replay(target, input)))));
         }
         return all;
+    }
+
+    /**
+     * Jazzer's {@code fuzzerInitialize}, as a campaign calls it before the first input: a target's one-time set-up
+     * (a case to query) is not an input's time.
+     */
+    private static void initialize(Class<?> target) throws Throwable {
+        Method initialize;
+        try {
+            initialize = target.getMethod("fuzzerInitialize");
+        } catch (NoSuchMethodException none) {
+            return;
+        }
+        try {
+            initialize.invoke(null);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void replay(Method target, Path input) throws Throwable {
