@@ -20,11 +20,11 @@ import org.sigmascope.Corpus;
  * Enormous sparse files — real evidence at the start, then 10 GiB of nothing — read by {@code dump} in a process
  * with a 256 MiB heap: each ends in bounded time and memory, with the events that were there and a located error
  * for the rest (a line without end) or, for EVTX, empty chunks passed over as Windows leaves them. Slow (it reads
- * 30 GiB): run with {@code mvn -Phardening test}.
+ * 30 GiB): run with {@code mvn -Phardening test}; {@code -Dsigmascope.sparse.gib=N} for another size of nothing.
  */
 @Tag("hardening")
 class SparseEvidenceTest {
-    private static final long SIZE = 10L << 30;
+    private static final long SIZE = Long.getLong("sigmascope.sparse.gib", 10) << 30;
 
     @TempDir
     Path dir;
