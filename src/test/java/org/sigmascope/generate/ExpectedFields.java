@@ -18,7 +18,7 @@ import org.sigmascope.model.Timestamps;
 /**
  * What a reader must give for a generated event, in Sigma's field names (docs/evtx-checklist.md, "Flattening"),
  * compared after normalising the ways tools legitimately differ: GUID case and braces, hex padding and case,
- * timestamp digits.
+ * timestamp digits, the case of booleans.
  */
 final class ExpectedFields {
     private static final Pattern GUID = Pattern.compile("\\{?[0-9A-Fa-f]{8}(-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}}?");
@@ -68,6 +68,9 @@ final class ExpectedFields {
     static String normalize(String text) {
         if (text == null) {
             return null;
+        }
+        if (text.equals("True") || text.equals("False")) {
+            return text.toLowerCase(Locale.ROOT); // EvtxECmd writes .NET's Boolean.ToString()
         }
         if (GUID.matcher(text).matches()) {
             return text.replace("{", "").replace("}", "").toUpperCase(Locale.ROOT);
