@@ -21,17 +21,18 @@ import org.duckdb.DuckDBConnection;
  * watermarks.
  */
 final class BatchCommitter implements AutoCloseable {
-    /** The tables staged and moved into the case. */
-    static final List<String> STAGED = List.of("events", "detections", "correlation_hits", "correlation_events");
+    /** The tables staged in a staging database and moved into the case (events come from an {@link EventBatch}). */
+    static final List<String> STAGED = List.of("detections", "correlation_hits", "correlation_events");
 
     /**
      * A staged batch.
      *
-     * @param stage      the staging database holding its rows
+     * @param stage      the staging database holding its detections
+     * @param rows       its events
      * @param watermarks per source id: events added, and the location of the last
      * @param newNames   field names not yet in {@code field_names}
      */
-    record Batch(String stage, Map<Integer, long[]> watermarks, List<String> newNames, long events,
+    record Batch(String stage, EventBatch rows, Map<Integer, long[]> watermarks, List<String> newNames, long events,
                  long detections) {
     }
 
@@ -50,6 +51,7 @@ final class BatchCommitter implements AutoCloseable {
     private final AtomicLong committedEvents = new AtomicLong();
     private final AtomicLong committedDetections = new AtomicLong();
     private final IoFailure failure;
+    private final EventScan scan;
     private Future<?> inFlight;
 
     /** Turns a DuckDB error into the case's error. */
@@ -58,9 +60,10 @@ final class BatchCommitter implements AutoCloseable {
         IOException of(SQLException e);
     }
 
-    BatchCommitter(DuckDBConnection connection, IoFailure failure) {
+    BatchCommitter(DuckDBConnection connection, IoFailure failure) throws SQLException {
         this.connection = connection;
         this.failure = failure;
+        this.scan = new EventScan(connection);
     }
 
     /** Makes empty staging tables shaped like the case's (anew: deleted rows would stay in an in-memory table). */
@@ -114,6 +117,14 @@ final class BatchCommitter implements AutoCloseable {
     private void commitNow(Batch batch) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
+            if (batch.rows().size() > 0) {
+                scan.set(batch.rows());
+                try {
+                    statement.execute(scan.insert());
+                } finally {
+                    scan.set(null);
+                }
+            }
             for (String table : STAGED) {
                 statement.execute("INSERT INTO main." + table + " FROM " + batch.stage() + ".main." + table);
             }
@@ -138,6 +149,7 @@ final class BatchCommitter implements AutoCloseable {
             throw e;
         } finally {
             connection.setAutoCommit(true);
+            batch.rows().clear();
         }
         committedEvents.addAndGet(batch.events());
         committedDetections.addAndGet(batch.detections());

@@ -29,15 +29,24 @@ import org.sigmascope.model.SourceStats;
  * transaction together with its sources' watermarks, so that a crash leaves every source at a batch boundary
  * whose events and detections are all there, and says how far it got.
  *
- * <p>Rows are appended to one of two in-memory staging databases; a full batch is moved into the case with one
+ * <p>Events are staged column by column in one of two {@link EventBatch}es (their fields' JSON written once, in
+ * UTF-8), detections in one of two in-memory staging databases; a full batch is moved into the case with one
  * {@code INSERT … SELECT} per table by a {@link BatchCommitter}, on its own thread, while the next batch is staged
- * in the other. DuckDB compresses and writes such an insert on all cores, which measured twice as fast as
- * appending straight into the file. Belongs to the thread that opened it (DuckDB appenders are thread-confined);
- * the app reads committed batches through its own connection meanwhile.
+ * in the other. The events' insert reads the Java arrays through a table function ({@link EventScan}), which
+ * measured half the CPU of DuckDB's appender; DuckDB compresses and writes full row groups on all cores. Belongs
+ * to the thread that opened it (DuckDB appenders are thread-confined); the app reads committed batches through its
+ * own connection meanwhile.
  */
 public final class CaseWriter implements AutoCloseable {
     private static final AtomicInteger STAGES = new AtomicInteger();
     private static final int MAX_FIELD_NAMES = 100_000;
+    /**
+     * Text a batch holds at most: bounds the heap an import needs (two batches, one staged while the other commits)
+     * whatever the size of the events. Events of 1 KB fill a row group well before it.
+     */
+    private static final long MAX_BATCH_BYTES = 128L << 20;
+    /** How much DuckDB logs before it checkpoints, while an import writes. */
+    private static final String CHECKPOINT_THRESHOLD = "256MB";
 
     private final CaseStore store;
     private final DuckDBConnection connection;
@@ -45,12 +54,12 @@ public final class CaseWriter implements AutoCloseable {
     private final CommitPolicy policy;
     private final String[] stages = new String[2];
     private int current;
-    private final JsonText json = new JsonText();
     private Map<Integer, long[]> watermarks = new LinkedHashMap<>();
     /** Field names known to be in {@code field_names}; names seen since the last commit are added with it. */
     private final Set<String> knownNames = new HashSet<>();
     private List<String> newNames = new ArrayList<>();
-    private DuckDBAppender events;
+    /** The events staged for each staging database's batch. */
+    private final EventBatch[] batches = {new EventBatch(), new EventBatch()};
     private DuckDBAppender detections;
     private DuckDBAppender hits;
     private DuckDBAppender hitEvents;
@@ -66,9 +75,14 @@ public final class CaseWriter implements AutoCloseable {
             throws IOException {
         this.store = store;
         this.connection = connection;
-        this.committer = new BatchCommitter(commits, this::failure);
         this.policy = policy;
         try (Statement statement = connection.createStatement()) {
+            this.committer = new BatchCommitter(commits, this::failure);
+            // Batches smaller than a row group (a slow source, committed each second) go through DuckDB's log; at
+            // the default 16 MB DuckDB would checkpoint every few of them, rewriting the table's last row group
+            // each time. Checkpointing every 256 MB measured 20% less CPU for such an import (docs/benchmarks.md);
+            // closing the writer checkpoints, and a crash replays at most that much log on reopening.
+            statement.execute("SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
             for (int i = 0; i < stages.length; i++) {
                 stages[i] = "sigmascope_stage_" + STAGES.incrementAndGet();
                 statement.execute("ATTACH ':memory:' AS " + stages[i]);
@@ -82,12 +96,11 @@ public final class CaseWriter implements AutoCloseable {
     }
 
     private void closeAppenders() throws SQLException {
-        for (DuckDBAppender appender : new DuckDBAppender[] {events, detections, hits, hitEvents}) {
+        for (DuckDBAppender appender : new DuckDBAppender[] {detections, hits, hitEvents}) {
             if (appender != null) {
                 appender.close();
             }
         }
-        events = null;
         detections = null;
         hits = null;
         hitEvents = null;
@@ -130,43 +143,15 @@ public final class CaseWriter implements AutoCloseable {
     /** Numbers the event with the next case-unique id and stages it; returns the numbered event. */
     public Event append(Event raw) throws IOException {
         Event event = raw.withId(nextEventId++);
-        try {
-            if (events == null) {
-                events = appender("events");
+        Fields fields = event.fields();
+        for (int i = 0; i < fields.size(); i++) {
+            // Bounded: a hostile file with a new name in every event must not fill memory.
+            if (knownNames.size() < MAX_FIELD_NAMES && knownNames.add(fields.name(i))) {
+                newNames.add(fields.name(i));
             }
-            events.beginRow().append(event.id()).append(event.sourceId());
-            orNull(events, event.recordId());
-            if (event.timestamp() == null) {
-                events.appendNull();
-            } else {
-                events.appendEpochNanos(EventRows.nanos(event.timestamp()));
-            }
-            events.append(event.computer()).append(event.channel()).append(event.provider());
-            if (event.eventId() < 0) {
-                events.appendNull();
-            } else {
-                events.append(event.eventId());
-            }
-            if (event.level() < 0) {
-                events.appendNull();
-            } else {
-                events.append((byte) Math.min(event.level(), Byte.MAX_VALUE));
-            }
-            Fields fields = event.fields();
-            for (int i = 0; i < fields.size(); i++) {
-                // Bounded: a hostile file with a new name in every event must not fill memory.
-                if (knownNames.size() < MAX_FIELD_NAMES && knownNames.add(fields.name(i))) {
-                    newNames.add(fields.name(i));
-                }
-            }
-            for (PromotedFields.Promoted promoted : PromotedFields.ALL) {
-                events.append(fields.text(promoted.field()));
-            }
-            events.append(json.object(fields)).append(event.location()).append(event.recovered()).endRow();
-        } catch (SQLException e) {
-            throw failure(e);
         }
         pending();
+        batches[current].add(event);
         pendingEvents++;
         long[] mark = watermarks.computeIfAbsent(event.sourceId(), id -> new long[2]);
         mark[0]++;
@@ -231,7 +216,7 @@ public final class CaseWriter implements AutoCloseable {
      */
     public boolean commitIfDue() throws IOException {
         long rows = Math.max(pendingEvents, pendingDetections);
-        if (rows >= policy.events()
+        if (rows >= policy.events() || batches[current].bytes() >= MAX_BATCH_BYTES
                 || rows > 0 && System.nanoTime() - oldestPending >= policy.maxWait().toNanos()) {
             commit();
             return true;
@@ -253,8 +238,8 @@ public final class CaseWriter implements AutoCloseable {
         } catch (SQLException e) {
             throw failure(e);
         }
-        committer.submit(new BatchCommitter.Batch(stages[current], watermarks, newNames, pendingEvents,
-                pendingDetections));
+        committer.submit(new BatchCommitter.Batch(stages[current], batches[current], watermarks, newNames,
+                pendingEvents, pendingDetections));
         current = 1 - current;
         watermarks = new LinkedHashMap<>();
         newNames = new ArrayList<>();
@@ -331,6 +316,7 @@ public final class CaseWriter implements AutoCloseable {
                     statement.execute("DETACH " + stage);
                 }
                 statement.execute("CHECKPOINT");
+                statement.execute("RESET checkpoint_threshold");
             } catch (SQLException e) {
                 throw failure(e);
             }

@@ -1,9 +1,11 @@
 package org.sigmascope.store;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +41,9 @@ class JsonTextTest {
         assertTrue(events.size() > 50, "the corpus gave " + events.size() + " events");
         JsonText json = new JsonText();
         for (Event event : events) {
-            assertEquals(JsonCodec.fieldsText(event.fields()), json.object(event.fields()));
+            String expected = JsonCodec.fieldsText(event.fields());
+            assertEquals(expected, json.object(event.fields()));
+            assertArrayEquals(expected.getBytes(StandardCharsets.UTF_8), json.utf8(event.fields()));
         }
     }
 
@@ -58,6 +62,12 @@ class JsonTextTest {
                 .build();
         String written = new JsonText().object(fields);
         assertEquals(JsonCodec.fieldsText(fields), written);
+        assertArrayEquals(written.getBytes(StandardCharsets.UTF_8), new JsonText().utf8(fields));
+        // An unpaired surrogate is encoded as String.getBytes encodes it, so the bytes are always valid UTF-8.
+        Fields broken = Fields.builder().put("half", "a\ud83db\ude00").put("long", "x".repeat(5000) + "é").build();
+        assertArrayEquals(new JsonText().object(broken).getBytes(StandardCharsets.UTF_8),
+                new JsonText().utf8(broken));
+        assertTrue(new String(new JsonText().utf8(broken), StandardCharsets.UTF_8).startsWith("{\"half\":\"a?b?\","));
         assertEquals(fields, JsonCodec.parseFields(written));
         assertEquals("a\\\"b\\\\c\\n\\u0001", JsonText.escaped("a\"b\\c\n\u0001"));
     }

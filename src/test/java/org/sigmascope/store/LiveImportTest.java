@@ -46,8 +46,10 @@ class LiveImportTest {
                     // A batch commits its events and its watermark together.
                     long committed = sources.get(0).committedEvents();
                     assertTrue(committed >= count || store.timeline().count(SqlFilter.all()) > count);
+                    // A batch may hold fewer than 10 events (it commits after 50 ms); more may commit meanwhile.
                     Page first = store.timeline().page(SqlFilter.all(), Sort.byTime(), null, 10);
-                    assertEquals(10, first.rows().size());
+                    assertTrue(first.rows().size() >= Math.min(10, count) && first.rows().size() <= 10,
+                            first.rows().size() + " rows on the first page of " + count + " events");
                 }
                 Thread.sleep(20);
             }

@@ -49,9 +49,13 @@ public final class JsonEvidenceReader implements EvidenceReader {
                 context.atOffset(record.offset(), record.line());
                 JsonObject root;
                 try {
-                    root = JsonTreeParser.parse(record.bytes(), record.start(), record.end());
+                    root = JsonTreeParser.parse(record.bytes(), record.start(), record.end(), record.wholeLine());
                 } catch (JsonProcessingException e) {
-                    stats.failedAtLine(lineOf(record, e), "malformed JSON record: " + e.getOriginalMessage());
+                    if (record.wholeLine()) {
+                        framer.distrust(record); // framed again byte by byte, its damage reported as framing finds it
+                    } else {
+                        stats.failedAtLine(lineOf(record, e), "malformed JSON record: " + e.getOriginalMessage());
+                    }
                     continue;
                 }
                 JsonShape shape = shapes.select(root);

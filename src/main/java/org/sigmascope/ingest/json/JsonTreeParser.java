@@ -25,12 +25,24 @@ final class JsonTreeParser {
 
     /** Parses {@code bytes[start, end)}, which must hold exactly one object. */
     static JsonObject parse(byte[] bytes, int start, int end) throws IOException {
+        return parse(bytes, start, end, false);
+    }
+
+    /**
+     * Parses {@code bytes[start, end)}, which must hold exactly one object; with {@code checkEnd}, fails when
+     * anything but white space follows it (a line framed by its line break alone may hold more).
+     */
+    static JsonObject parse(byte[] bytes, int start, int end, boolean checkEnd) throws IOException {
         try (JsonParser parser = FACTORY.createParser(bytes, start, end - start)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new com.fasterxml.jackson.core.JsonParseException(parser, "expected a JSON object");
             }
-            // The framer ends the slice at the object's closing brace: nothing follows it.
-            return readObject(parser);
+            // The framer ends a slice it framed byte by byte at the object's closing brace: nothing follows it.
+            JsonObject object = readObject(parser);
+            if (checkEnd && parser.nextToken() != null) {
+                throw new com.fasterxml.jackson.core.JsonParseException(parser, "more than one JSON value");
+            }
+            return object;
         }
     }
 

@@ -2,6 +2,9 @@ package org.sigmascope.ingest.json;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -26,9 +29,20 @@ final class RecordFramer {
         void failed(long line, long offset, String message);
     }
 
-    /** A framed object: {@code bytes[start, end)}, valid until the next call to {@link #next}. */
-    record Record(byte[] bytes, int start, int end, long offset, long line) {
+    /**
+     * A framed object: {@code bytes[start, end)}, valid until the next call to {@link #next}.
+     *
+     * @param wholeLine framed as a line of JSON Lines, by its line break alone: the parser must find exactly one
+     *                  object in it, or hand it back ({@link #distrust}) to be framed byte by byte
+     */
+    record Record(byte[] bytes, int start, int end, long offset, long line, boolean wholeLine) {
     }
+
+    /** Reads 8 bytes at once, for finding line breaks a word at a time. */
+    private static final VarHandle WORDS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
 
     /** Bytes that end a run of ordinary string content: the closing quote, an escape, a (forbidden) line break. */
     private static final boolean[] STRING_STOP = new boolean[256];
@@ -53,6 +67,10 @@ final class RecordFramer {
     private long line = 1;
     private boolean atLineStart = true;
     private int indent;
+    /** The indent of the line handed out last as a whole-line record, to frame it again byte by byte. */
+    private int lineIndent;
+    /** The offset of a record handed back by the parser: framed byte by byte, not by its line. */
+    private long careful = -1;
 
     RecordFramer(InputStream in, int maxRecord, Problems problems) {
         this.in = in;
@@ -80,7 +98,10 @@ final class RecordFramer {
                     atLineStart = false;
                 }
                 case '{' -> {
-                    Record record = frame();
+                    Record record = atLineStart && base + pos != careful ? wholeLine() : null;
+                    if (record == null) {
+                        record = frame();
+                    }
                     if (record != null) {
                         return record;
                     }
@@ -88,6 +109,67 @@ final class RecordFramer {
                 default -> skipStrayText();
             }
         }
+    }
+
+    /**
+     * JSON Lines, fast: a line that starts with <code>{</code> and ends with <code>}</code> is taken as one record,
+     * found by looking for its line break a word at a time rather than following every string and bracket (JSON
+     * forbids raw line breaks inside strings, so the first one ends the line). The parser confirms that the line
+     * holds exactly one object; when it does not, it hands the line back and the framer frames it byte by byte,
+     * so damaged lines are reported exactly as before. Null when the line does not look like a record or is not
+     * all in the buffer yet.
+     */
+    private Record wholeLine() {
+        int end = lineEnd(buf, pos, limit);
+        if (end < 0) {
+            return null;
+        }
+        int last = end - 1;
+        while (last > pos && (buf[last] == '\r' || buf[last] == ' ' || buf[last] == '\t')) {
+            last--;
+        }
+        if (buf[last] != '}') {
+            return null;
+        }
+        Record record = new Record(buf, pos, last + 1, base + pos, line, true);
+        lineIndent = indent;
+        pos = last + 1;
+        atLineStart = false;
+        return record;
+    }
+
+    /** The index of the first line feed in {@code b[from, to)}, or -1. */
+    static int lineEnd(byte[] b, int from, int to) {
+        int p = from;
+        for (; p + 8 <= to; p += 8) {
+            long x = (long) WORDS.get(b, p) ^ NEWLINES;
+            long found = (x - ONES) & ~x & HIGHS;
+            if (found != 0) {
+                return p + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; p < to; p++) {
+            if (b[p] == '\n') {
+                return p;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Takes back a whole-line record that the parser could not read as exactly one object: the next call to
+     * {@link #next} frames it again byte by byte, and reports its damage as framing does. Only valid right after
+     * {@link #next} returned it.
+     */
+    void distrust(Record record) {
+        if (!record.wholeLine()) {
+            throw new IllegalStateException("only a whole-line record can be framed again");
+        }
+        pos = record.start();
+        line = record.line();
+        atLineStart = true;
+        indent = lineIndent;
+        careful = record.offset();
     }
 
     private void newLine() {
@@ -214,7 +296,7 @@ final class RecordFramer {
                         pos = p + 1;
                         line = lines;
                         atLineStart = false;
-                        Record record = new Record(buf, mark, pos, base + mark, startLine);
+                        Record record = new Record(buf, mark, pos, base + mark, startLine, false);
                         mark = -1;
                         return record;
                     }

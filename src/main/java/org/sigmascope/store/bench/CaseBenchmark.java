@@ -60,6 +60,8 @@ public final class CaseBenchmark {
     private Path evidence;
     private Path corpus = Path.of(System.getProperty("sigmascope.corpus", "../shared/corpus"));
     private boolean reuse;
+    /** Whether to match the rules during import, or measure the import alone ({@code --no-rules}). */
+    private boolean match = true;
 
     private CaseBenchmark() {
     }
@@ -74,6 +76,7 @@ public final class CaseBenchmark {
                 case "--evidence" -> bench.evidence = Path.of(args[++i]);
                 case "--corpus" -> bench.corpus = Path.of(args[++i]);
                 case "--reuse" -> bench.reuse = true;
+                case "--no-rules" -> bench.match = false;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -103,15 +106,18 @@ public final class CaseBenchmark {
     private void importCase() throws IOException {
         Files.deleteIfExists(caseFile);
         Files.deleteIfExists(Path.of(caseFile + ".wal"));
-        CaseRules rules = CaseRules.reference(rules(), LogsourceMapping.builtin());
-        out.printf("rules: %d (the built-in ones and the SigmaHQ rules with regression samples in the pool)%n",
-                rules.rules().rules().size());
+        CaseRules rules = CaseRules.reference(match ? rules() : new RuleSet(List.of(), List.of()),
+                LogsourceMapping.builtin());
+        out.printf("rules: %d%s%n", rules.rules().rules().size(), match
+                ? " (the built-in ones and the SigmaHQ rules with regression samples in the pool)"
+                : " (--no-rules: the import alone)");
         try (CaseStore store = CaseStore.open(caseFile)) {
             ScanSummary summary;
             long started = System.nanoTime();
             long cpuBefore = processCpu();
             long threadBefore = threadCpu();
             long gcBefore = gcMillis();
+            JavaThreads workers = new JavaThreads("sigmascope-");
             if (evidence != null) {
                 summary = CaseScan.run(store, List.of(evidence), rules, options(), Progress.NONE,
                         Cancellation.NEVER, new CaseScan.Observer() { });
@@ -127,12 +133,17 @@ public final class CaseBenchmark {
                 cpuBefore = processCpu();
                 threadBefore = threadCpu();
                 gcBefore = gcMillis();
+                workers.close();
+                workers = new JavaThreads("sigmascope-");
                 summary = CaseScan.importReader(store, "replay of corpus events", replay, rules, options(), Progress.NONE, Cancellation.NEVER, new CaseScan.Observer() { });
             }
             double seconds = (System.nanoTime() - started) / 1e9;
+            workers.close();
             double cpu = (processCpu() - cpuBefore) / 1e9;
-            out.printf("import CPU: process %.1f s; the importing thread %.1f s; garbage collection %.1f s (wall)%n",
-                    cpu, (threadCpu() - threadBefore) / 1e9, (gcMillis() - gcBefore) / 1e3);
+            out.printf("import CPU: process %.1f s; the importing thread %.1f s; Java threads named sigmascope-* "
+                            + "(readers, stagers, committer) %.1f s; garbage collection %.1f s (wall)%n",
+                    cpu, (threadCpu() - threadBefore) / 1e9,
+                    workers.cpu() / 1e9, (gcMillis() - gcBefore) / 1e3);
             row("import (read, match, write, commit)", (long) (seconds * 1000), String.format(
                     "%,d events, %,d detections: %,.0f events/s; %.0f CPU-seconds (%,.0f events per CPU-second)",
                     summary.events(), summary.detections(), summary.events() / seconds, cpu,

@@ -3,7 +3,6 @@ package org.sigmascope.store.bench;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.sigmascope.ingest.EventSink;
@@ -51,15 +50,41 @@ record EventReplay(List<Event> pool, long events, int hosts, Instant start, Dura
             // Times advance with jitter of up to a step, in 100 ns ticks as EVTX keeps them.
             Instant time = start.plusNanos((i * step + random.nextLong(step)) / 100 * 100);
             String host = hostNames[random.nextInt(hosts)];
-            Fields fields = base.fields();
-            Map<String, Object> changes = fields.contains("ProcessId")
-                    ? Map.of("Computer", host, "EventRecordID", i + 1, "TimeCreated_SystemTime",
-                    Timestamps.format(time), "ProcessId", Long.toString(1000 + random.nextInt(60_000)))
-                    : Map.of("Computer", host, "EventRecordID", i + 1, "TimeCreated_SystemTime",
-                    Timestamps.format(time));
             sink.accept(new Event(0, request.source().id(), i + 1, time, host, base.channel(), base.provider(),
-                    base.eventId(), base.level(), fields.with(changes), i, false));
+                    base.eventId(), base.level(), vary(base.fields(), host, i + 1, time, random), i, false));
         }
         return new SourceStats(events, 0, 0, 0, 0, List.of());
+    }
+
+    /** The fields of a pooled event with its host, record id, time and process id replaced, as a reader builds them. */
+    private static Fields vary(Fields fields, String host, long recordId, Instant time, SplittableRandom random) {
+        Fields.Builder varied = Fields.builder(fields.size() + 3);
+        boolean computer = false;
+        boolean record = false;
+        boolean created = false;
+        for (int f = 0; f < fields.size(); f++) {
+            String name = fields.name(f);
+            Object value = switch (name) {
+                case "Computer" -> host;
+                case "EventRecordID" -> recordId;
+                case "TimeCreated_SystemTime" -> Timestamps.format(time);
+                case "ProcessId" -> Long.toString(1000 + random.nextInt(60_000));
+                default -> fields.value(f);
+            };
+            computer |= name.equals("Computer");
+            record |= name.equals("EventRecordID");
+            created |= name.equals("TimeCreated_SystemTime");
+            varied.put(name, value);
+        }
+        if (!computer) {
+            varied.put("Computer", host);
+        }
+        if (!record) {
+            varied.put("EventRecordID", recordId);
+        }
+        if (!created) {
+            varied.put("TimeCreated_SystemTime", Timestamps.format(time));
+        }
+        return varied.build();
     }
 }

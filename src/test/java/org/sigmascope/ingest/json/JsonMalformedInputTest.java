@@ -55,6 +55,16 @@ class JsonMalformedInputTest {
     }
 
     @Test
+    void aLineOfSeveralObjectsIsFramedObjectByObject() throws IOException {
+        // The framer takes a JSON line as one record by its line break alone; a line that holds more than one
+        // object, or ends like an object without being one, is framed again byte by byte and loses nothing.
+        Result r = read(record(1) + " " + record(2) + "\n" + record(3) + ", " + record(4) + "\r\n"
+                + "{\"EventID\": 1, \"x\": \"}\"\n" + record(6) + "\t\n" + "  " + record(7) + "}\n" + record(8));
+        assertEquals(List.of(1L, 2L, 3L, 4L, 6L, 7L, 8L), r.ids());
+        assertEquals(List.of(3L, 5L), r.failedLines(), r.stats().diagnostics().toString());
+    }
+
+    @Test
     void aTruncatedJsonLineCostsThatLineOnly() throws IOException {
         Result r = read(record(1) + "\n" + "{\"EventID\": 1, \"Channel\": \n" + record(3) + "\n" + record(4) + "\n");
         assertEquals(List.of(1L, 3L, 4L), r.ids());
