@@ -28,6 +28,7 @@ import org.sigmascope.scan.ScanRequest;
 import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.RuleSet;
+import org.sigmascope.sigma.compiled.CompiledEngine;
 import org.sigmascope.sigma.diagnostics.EvidenceProfile;
 import org.sigmascope.sigma.diagnostics.RuleDiagnostics;
 import org.sigmascope.sigma.eval.ReferenceEngine;
@@ -62,6 +63,15 @@ final class ScanCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write results to FILE instead of stdout.")
     Path output;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "compiled",
+            description = "Rule engine: compiled (the default: all rules compiled together) or reference (the plain "
+                    + "evaluator it is checked against); both give the same detections.")
+    String engineName;
+
+    @Option(names = "--rule-stats",
+            description = "After the scan, print the time and matches of each rule to stderr (compiled engine).")
+    boolean ruleStats;
 
     @Option(names = {"-t", "--threads"}, paramLabel = "THREADS", description = "Worker threads (default: all cores).")
     Integer threads;
@@ -98,16 +108,25 @@ final class ScanCommand implements Callable<Integer> {
         if (threads != null) {
             options = options.withThreads(threads);
         }
-        ReferenceEngine reference = new ReferenceEngine(rules, loaded.mapping());
+        if (!engineName.equals("compiled") && !engineName.equals("reference")) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--engine must be compiled or reference, not '" + engineName + "'");
+        }
+        if (ruleStats && !engineName.equals("compiled")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rule-stats needs --engine compiled");
+        }
+        CompiledEngine compiled = engineName.equals("compiled")
+                ? new CompiledEngine(rules, loaded.mapping(), ruleStats) : null;
+        RuleEngine matcher = compiled != null ? compiled : new ReferenceEngine(rules, loaded.mapping());
         EvidenceProfile profile = new EvidenceProfile();
         RuleEngine engine = (event, sink) -> {
             profile.record(event);
-            reference.match(event, sink);
+            matcher.match(event, sink);
         };
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
         int[] unreadable = {0};
         ScanSummary summary;
-        ScanContext context = new ScanContext(inputs, rules, ruleOptions.sourceNames(true), "reference", level, zone,
+        ScanContext context = new ScanContext(inputs, rules, ruleOptions.sourceNames(true), engineName, level, zone,
                 output);
         Writer out = ScanOutputs.writesFileItself(chosen) ? Writer.nullWriter()
                 : Outputs.open(output, spec.commandLine().getOut());
@@ -156,6 +175,9 @@ final class ScanCommand implements Callable<Integer> {
         err.printf("%d source(s), %d events, %d unreadable records, %d detections in %.2fs; %d rules loaded, %d failed%n",
                 summary.sources(), summary.events(), summary.failedRecords(), summary.detections(),
                 summary.nanos() / 1e9, rules.rules().size(), rules.failures().size());
+        if (compiled != null && ruleStats) {
+            RuleStatsTable.print(err, compiled.ruleStats(), compiled.totals());
+        }
         String cannotFire = RuleReport.cannotFireSummary(RuleDiagnostics.of(rules, loaded.mapping(), profile), true);
         if (cannotFire != null) {
             err.println(cannotFire + "; 'sigmascope rules check --evidence INPUT…' lists them and why");

@@ -13,6 +13,7 @@ import java.util.function.Function;
 
 import org.sigmascope.sigma.RuleSet;
 import org.sigmascope.sigma.SigmaRule;
+import org.sigmascope.sigma.compiled.CompiledEngine;
 import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.eval.RuleEngine;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
@@ -27,6 +28,11 @@ import org.sigmascope.store.RuleTable;
  * @param engines makes an engine for a set of rules (the reference engine, or a faster one)
  */
 public record CaseRules(RuleSet rules, Function<RuleSet, RuleEngine> engines) {
+
+    /** The rules with the compiled engine (the one scans use) and a logsource mapping. */
+    public static CaseRules compiled(RuleSet rules, LogsourceMapping mapping) {
+        return new CaseRules(rules, set -> new CompiledEngine(set, mapping));
+    }
 
     /** The rules with the reference engine and a logsource mapping. */
     public static CaseRules reference(RuleSet rules, LogsourceMapping mapping) {

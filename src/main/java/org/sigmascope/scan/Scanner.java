@@ -33,7 +33,14 @@ public final class Scanner {
         for (EvidenceFinder.Found found : files) {
             totalBytes += Files.size(found.path());
         }
-        Counters counters = new Counters(request.firstId());
+        try (MatchPipeline pipeline = new MatchPipeline(request, listener)) {
+            return scan(request, listener, progress, cancellation, files, totalBytes, pipeline, started);
+        }
+    }
+
+    private static ScanSummary scan(ScanRequest request, ScanListener listener, Progress progress,
+                                    Cancellation cancellation, List<EvidenceFinder.Found> files, long totalBytes,
+                                    MatchPipeline pipeline, long started) throws IOException {
         long bytesBefore = 0;
         int failedSources = 0;
         long failedRecords = 0;
@@ -67,8 +74,10 @@ public final class Scanner {
             SourceStats stats;
             try {
                 stats = reader.get().read(new ReadRequest(source, request.options(), fileProgress, cancellation),
-                        event -> counters.accept(event, request, listener));
+                        pipeline::accept);
+                pipeline.flush();
             } catch (IOException e) {
+                pipeline.flush();
                 listener.sourceFailed(source, "cannot read: " + e.getMessage());
                 failedSources++;
                 continue;
@@ -78,32 +87,7 @@ public final class Scanner {
             bytesBefore += Files.size(path);
             progress.update(bytesBefore, totalBytes, source.displayName());
         }
-        return new ScanSummary(sources.size(), failedSources, counters.events, failedRecords, counters.detections,
+        return new ScanSummary(sources.size(), failedSources, pipeline.events(), failedRecords, pipeline.detections(),
                 System.nanoTime() - started);
-    }
-
-    /** Numbers events and forwards them and their detections, in order. */
-    private static final class Counters {
-        private long nextId;
-        private long events;
-        private long detections;
-
-        Counters(long firstId) {
-            this.nextId = firstId;
-        }
-
-        void accept(Event raw, ScanRequest request, ScanListener listener) {
-            Event event = raw.withId(nextId++);
-            events++;
-            if (listener.wantsEvents()) {
-                listener.event(event);
-            }
-            request.engine().match(event, detection -> {
-                if (detection.rule().level().atLeast(request.minLevel())) {
-                    detections++;
-                    listener.detection(detection);
-                }
-            });
-        }
     }
 }

@@ -21,7 +21,7 @@ public final class TestCases {
     }
 
     public static CaseRules builtinRules() {
-        return CaseRules.reference(RuleLoader.load(List.of(BuiltinRules.source())), LogsourceMapping.builtin());
+        return CaseRules.compiled(RuleLoader.load(List.of(BuiltinRules.source())), LogsourceMapping.builtin());
     }
 
     /** A case holding the evidence, imported with the built-in rules. */

@@ -51,7 +51,17 @@ public record CidrNetwork(byte[] address, int prefix, String text) {
      * as Windows writes IPv4 peers of dual-stack sockets) is compared as the IPv4 address it carries.
      */
     public boolean contains(String text) {
-        byte[] candidate = parseAddress(text.trim());
+        return containsAddress(address(text));
+    }
+
+    /** An address as {@link #contains} reads it, to test it against many networks; {@code null} when none. */
+    public static byte[] address(String text) {
+        return parseAddress(text.trim());
+    }
+
+    /** Whether an address made by {@link #address} lies in this network ({@code null}: never). */
+    public boolean containsAddress(byte[] parsed) {
+        byte[] candidate = parsed;
         if (candidate == null) {
             return false;
         }

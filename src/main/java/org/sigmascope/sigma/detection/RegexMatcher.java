@@ -45,19 +45,39 @@ public final class RegexMatcher implements ValueMatcher {
         return Pattern.compile(PythonRegex.toJava(regex), javaFlags);
     }
 
+    /** Returned by {@link #search} when the expression ran out of its budget on the text. */
+    public static final Hit GAVE_UP = new Hit(-2, -2);
+
     @Override
     public Hit match(boolean present, Object value, EventView event) {
         if (value == null) {
             return null;
         }
-        String text = Fields.textOf(value);
+        Hit hit = search(Fields.textOf(value));
+        if (hit == GAVE_UP) {
+            abandoned.increment();
+            return null;
+        }
+        return hit;
+    }
+
+    /**
+     * Searches the text on the same budget as {@link #match}, without counting: the hit, {@code null}, or
+     * {@link #GAVE_UP}. For engines that share one search among the rules that have this expression and count for
+     * each of them ({@link #countAbandoned}).
+     */
+    public Hit search(String text) {
         try {
             Matcher m = pattern.matcher(new BudgetedText(text, MIN_READS + READS_PER_CHAR * text.length()));
             return m.find() ? new Hit(m.start(), m.end()) : null;
         } catch (BudgetedText.Exhausted | StackOverflowError e) {
-            abandoned.increment();
-            return null;
+            return GAVE_UP;
         }
+    }
+
+    /** Counts a search of this expression that gave up, made by an engine on this matcher's behalf. */
+    public void countAbandoned() {
+        abandoned.increment();
     }
 
     /** How many searches gave up because the expression took too long on the value. */

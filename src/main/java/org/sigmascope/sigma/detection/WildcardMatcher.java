@@ -62,6 +62,11 @@ public final class WildcardMatcher implements ValueMatcher {
         return pattern;
     }
 
+    /** Whether the comparison is case-sensitive ({@code cased}, or an encoding such as base64). */
+    public boolean cased() {
+        return cased;
+    }
+
     @Override
     public Hit match(boolean present, Object value, EventView event) {
         if (value == null) {
@@ -149,6 +154,8 @@ public final class WildcardMatcher implements ValueMatcher {
         private final char[] lower;
         private final char[] upper;
         private final char[][] sets;
+        private final char[][] setUpper;
+        private final char[][] setLower;
         private final boolean[] anyOne;
 
         Segment(Object[] positions, boolean cased) {
@@ -157,6 +164,8 @@ public final class WildcardMatcher implements ValueMatcher {
             lower = new char[n];
             upper = new char[n];
             sets = new char[n][];
+            setUpper = new char[n][];
+            setLower = new char[n][];
             anyOne = new boolean[n];
             for (int i = 0; i < n; i++) {
                 Object position = positions[i];
@@ -164,6 +173,12 @@ public final class WildcardMatcher implements ValueMatcher {
                     anyOne[i] = true;
                 } else if (position instanceof char[] set) {
                     sets[i] = set;
+                    setUpper[i] = new char[set.length];
+                    setLower[i] = new char[set.length];
+                    for (int k = 0; k < set.length; k++) {
+                        setUpper[i][k] = Character.toUpperCase(set[k]);
+                        setLower[i][k] = Character.toLowerCase(set[k]);
+                    }
                 } else {
                     char c = (Character) position;
                     expected[i] = c;
@@ -182,8 +197,20 @@ public final class WildcardMatcher implements ValueMatcher {
                 return true;
             }
             if (sets[i] != null) {
-                for (char c : sets[i]) {
-                    if (same(c, actual, cased)) {
+                char[] set = sets[i];
+                for (char c : set) {
+                    if (c == actual) {
+                        return true;
+                    }
+                }
+                if (cased) {
+                    return false;
+                }
+                // same(c, actual) for each c, with actual's case forms found once rather than once per c
+                char actualUpper = Character.toUpperCase(actual);
+                char actualLower = Character.toLowerCase(actual);
+                for (int k = 0; k < set.length; k++) {
+                    if (setUpper[i][k] == actualUpper || setLower[i][k] == actualLower) {
                         return true;
                     }
                 }

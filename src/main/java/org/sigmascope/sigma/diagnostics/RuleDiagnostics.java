@@ -136,7 +136,7 @@ public final class RuleDiagnostics {
     }
 
     /** How many searches the rule's regular expressions gave up so far (they count while scans run). */
-    static long abandonedSearches(SigmaRule rule) {
+    public static long abandonedSearches(SigmaRule rule) {
         long total = 0;
         for (SearchIdentifier identifier : rule.identifiers().values()) {
             for (List<FieldCondition> alternative : identifier.alternatives()) {

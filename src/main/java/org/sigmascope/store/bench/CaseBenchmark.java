@@ -106,7 +106,7 @@ public final class CaseBenchmark {
     private void importCase() throws IOException {
         Files.deleteIfExists(caseFile);
         Files.deleteIfExists(Path.of(caseFile + ".wal"));
-        CaseRules rules = CaseRules.reference(match ? rules() : new RuleSet(List.of(), List.of()),
+        CaseRules rules = CaseRules.compiled(match ? rules() : new RuleSet(List.of(), List.of()),
                 LogsourceMapping.builtin());
         out.printf("rules: %d%s%n", rules.rules().rules().size(), match
                 ? " (the built-in ones and the SigmaHQ rules with regression samples in the pool)"

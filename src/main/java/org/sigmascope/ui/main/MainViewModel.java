@@ -126,7 +126,7 @@ public final class MainViewModel implements AutoCloseable {
         }
         CaseStore target = store;
         Task<ScanSummary> task = tasks.task("Import", (p, cancel) -> {
-            CaseRules caseRules = CaseRules.reference(rules(), LogsourceMapping.builtin());
+            CaseRules caseRules = CaseRules.compiled(rules(), LogsourceMapping.builtin());
             return CaseScan.run(target, paths, caseRules, CaseScan.Options.defaults(), p, cancel,
                     new CaseScan.Observer() {
                 @Override

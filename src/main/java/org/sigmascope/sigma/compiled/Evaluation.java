@@ -1,0 +1,287 @@
+package org.sigmascope.sigma.compiled;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.sigmascope.model.Event;
+import org.sigmascope.model.Fields;
+import org.sigmascope.sigma.detection.CidrMatcher;
+import org.sigmascope.sigma.detection.CidrNetwork;
+import org.sigmascope.sigma.detection.EventView;
+import org.sigmascope.sigma.detection.ValueMatcher;
+
+/**
+ * One thread's working state: the current event and plan, the atoms and field values known so far for it (marked
+ * by an epoch, so nothing is cleared between events), and the caches of scan results by field value.
+ */
+final class Evaluation {
+    /** Values longer than this are not cached: long command lines rarely repeat, and hashing them costs a pass. */
+    private static final int CACHED_LENGTH = 512;
+    /** Entries all of a thread's caches may hold before they are all emptied (some 30 MB at most). */
+    private static final int THREAD_CACHE_ENTRIES = 200_000;
+    /** Lookups after which a cache that hit less than a quarter of the time pauses … */
+    private static final int CACHE_PROBE = 1024;
+    /** … for this many values. */
+    private static final int CACHE_PAUSE = 16_384;
+
+    final FieldScanner.Scratch scratch = new FieldScanner.Scratch();
+    private Plan plan;
+    private Event event;
+    private Fields fields;
+    private int epoch;
+    private int[] atomEpoch = new int[0];
+    private boolean[] atomValue = new boolean[0];
+    private int[] scannerEpoch = new int[0];
+    private int[] accessorEpoch = new int[0];
+    private boolean[] accessorPresent = new boolean[0];
+    private Object[] accessorValue = new Object[0];
+    long[] pending = new long[0];
+    private ValueCache[] caches = new ValueCache[0];
+    private int[] addressEpoch = new int[0];
+    private byte[][] addresses = new byte[0][];
+    private static final int NUMBER_TEXTS = 1024;
+    private final String[] numberTexts = new String[NUMBER_TEXTS];
+    private final long[] numberValues = new long[NUMBER_TEXTS];
+    private int cached;
+    final RuleCounters counters;
+
+    Evaluation(RuleCounters counters) {
+        this.counters = counters;
+    }
+
+    void begin(Plan next, Event current) {
+        if (atomEpoch.length < next.atoms.length) {
+            atomEpoch = new int[next.atoms.length * 2];
+            atomValue = new boolean[atomEpoch.length];
+        }
+        if (scannerEpoch.length < next.scanners.length) {
+            scannerEpoch = new int[next.scanners.length * 2];
+        }
+        if (accessorEpoch.length < next.accessors.length) {
+            accessorEpoch = new int[next.accessors.length * 2];
+            accessorPresent = new boolean[accessorEpoch.length];
+            accessorValue = new Object[accessorEpoch.length];
+        }
+        int words = (next.candidates.length + 63) >>> 6;
+        if (pending.length < words) {
+            pending = new long[words];
+        } else {
+            Arrays.fill(pending, 0, words, 0L);
+        }
+        // Each event has its own epoch, whatever its plan, so marks left by another plan's numbering are stale.
+        if (++epoch == Integer.MAX_VALUE) {
+            Arrays.fill(atomEpoch, 0);
+            Arrays.fill(scannerEpoch, 0);
+            Arrays.fill(accessorEpoch, 0);
+            epoch = 1;
+        }
+        plan = next;
+        event = current;
+        fields = current.fields();
+    }
+
+    /** Forgets the event's values, so the thread holds on to nothing after the match. */
+    void end() {
+        Arrays.fill(accessorValue, 0, plan.accessors.length, null);
+        event = null;
+        fields = null;
+    }
+
+    boolean atom(int id) {
+        Atom atom = plan.atoms[id];
+        if (atom instanceof Atom.Scan scan) {
+            if (scannerEpoch[scan.scanner()] != epoch) {
+                runScanner(scan.scanner());
+            }
+            return atomEpoch[id] == epoch;
+        }
+        if (atomEpoch[id] == epoch) {
+            return atomValue[id];
+        }
+        boolean value = atom instanceof Atom.Direct direct ? direct(direct) : keyword((Atom.Keyword) atom);
+        atomEpoch[id] = epoch;
+        atomValue[id] = value;
+        return value;
+    }
+
+    /** Runs a scanner on its field's value; its atoms that hold are marked true (the others are false). */
+    int[] runScanner(int scanner) {
+        scannerEpoch[scanner] = epoch;
+        int accessor = plan.scannerAccessor[scanner];
+        Object value = value(accessor);
+        if (!accessorPresent[accessor] || value == null) {
+            return FieldScannerResults.NONE;
+        }
+        FieldScanner fieldScanner = plan.scanners[scanner];
+        int[] found;
+        if (value instanceof Fields all) {
+            found = FieldScannerResults.NONE;
+            for (int i = 0; i < all.size(); i++) {
+                found = scanValue(fieldScanner, all.value(i), found);
+            }
+        } else if (value instanceof List<?>) {
+            found = scanValue(fieldScanner, value, FieldScannerResults.NONE);
+        } else {
+            found = scan(fieldScanner, text(value));
+        }
+        int[] atomsOfTests = plan.scannerAtoms[scanner];
+        for (int test : found) {
+            int atom = atomsOfTests[test];
+            atomEpoch[atom] = epoch;
+            atomValue[atom] = true;
+        }
+        return found;
+    }
+
+    /** Adds the tests that hold on a value (on any item of a list) to {@code found}. */
+    private int[] scanValue(FieldScanner scanner, Object value, int[] found) {
+        if (value instanceof List<?> items) {
+            int[] union = found;
+            for (Object item : items) {
+                if (item != null) {
+                    union = FieldScannerResults.union(union, scan(scanner, text(item)));
+                }
+            }
+            return union;
+        }
+        return value == null ? found : FieldScannerResults.union(found, scan(scanner, text(value)));
+    }
+
+    private int[] scan(FieldScanner scanner, String text) {
+        if (text.length() > CACHED_LENGTH) {
+            return scanner.scan(text, scratch);
+        }
+        if (caches.length <= scanner.id) {
+            caches = Arrays.copyOf(caches, Math.max(scanner.id + 1, caches.length * 2));
+        }
+        ValueCache cache = caches[scanner.id];
+        if (cache == null) {
+            cache = new ValueCache();
+            caches[scanner.id] = cache;
+        }
+        if (cache.paused > 0) {
+            cache.paused--;
+            return scanner.scan(text, scratch);
+        }
+        int hash = ValueCache.hash(text);
+        int[] found = cache.get(text, hash);
+        cache.lookups++;
+        if (found != null) {
+            cache.hits++;
+            return found;
+        }
+        found = scanner.scan(text, scratch);
+        if (cache.lookups >= CACHE_PROBE) {
+            if (cache.hits * 4 < cache.lookups) {
+                cached -= cache.clear();
+                cache.paused = CACHE_PAUSE;
+            }
+            cache.lookups = 0;
+            cache.hits = 0;
+        }
+        if (cache.paused == 0) {
+            if (++cached > THREAD_CACHE_ENTRIES) {
+                for (ValueCache other : caches) {
+                    if (other != null) {
+                        other.clear();
+                    }
+                }
+                cached = 1;
+            }
+            cached -= cache.put(text, hash, found);
+        }
+        return found;
+    }
+
+    private Object value(int accessor) {
+        if (accessorEpoch[accessor] != epoch) {
+            Accessor read = plan.accessors[accessor];
+            if (read instanceof Accessor.Raw raw) {
+                // One probe when the field holds a value (the usual case), as Raw.has and Raw.get would say.
+                Object direct = fields.get(raw.field());
+                accessorValue[accessor] = direct != null ? direct : read.get(fields);
+                accessorPresent[accessor] = direct != null || read.has(fields);
+            } else {
+                accessorPresent[accessor] = read.has(fields);
+                accessorValue[accessor] = read.get(fields);
+            }
+            accessorEpoch[accessor] = epoch;
+        }
+        return accessorValue[accessor];
+    }
+
+    private byte[] address(int accessor, Object value) {
+        if (addressEpoch.length <= accessor) {
+            addressEpoch = Arrays.copyOf(addressEpoch, accessor + 16);
+            addresses = Arrays.copyOf(addresses, accessor + 16);
+        }
+        if (addressEpoch[accessor] != epoch) {
+            addressEpoch[accessor] = epoch;
+            addresses[accessor] = CidrNetwork.address(Fields.textOf(value));
+        }
+        return addresses[accessor];
+    }
+
+    /** A number's text, remembered for the numbers seen last (process ids, ports, logon types repeat). */
+    private String text(Object value) {
+        if (value instanceof Long number) {
+            long n = number;
+            int slot = (int) (n ^ (n >>> 32)) & (NUMBER_TEXTS - 1);
+            String known = numberTexts[slot];
+            if (known != null && numberValues[slot] == n) {
+                return known;
+            }
+            String made = Long.toString(n);
+            numberTexts[slot] = made;
+            numberValues[slot] = n;
+            return made;
+        }
+        return Fields.textOf(value);
+    }
+
+    /** As {@code FieldCondition.matchField} of the reference. */
+    private boolean direct(Atom.Direct atom) {
+        Object value = value(atom.accessor());
+        boolean present = accessorPresent[atom.accessor()];
+        ValueMatcher matcher = atom.matcher();
+        EventView view = atom.view() == null ? null : atom.view().view(event);
+        if (matcher.wholeField()) {
+            return matcher.match(present, value, view) != null;
+        }
+        if (!present || value == null) {
+            return false;
+        }
+        if (matcher instanceof CidrMatcher cidr && !(value instanceof List<?>)) {
+            // As CidrMatcher.match, with the address parsed once for all the networks rules test it against.
+            return cidr.network().containsAddress(address(atom.accessor(), value));
+        }
+        if (value instanceof List<?> items) {
+            for (Object item : items) {
+                if (matcher.match(true, item, view) != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        return matcher.match(true, value, view) != null;
+    }
+
+    /** As {@code FieldCondition.matchKeyword} of the reference: the value in any field of the event. */
+    private boolean keyword(Atom.Keyword atom) {
+        ValueMatcher matcher = atom.matcher();
+        EventView view = atom.view() == null ? null : atom.view().view(event);
+        for (int i = 0; i < fields.size(); i++) {
+            Object value = fields.value(i);
+            if (value instanceof List<?> items) {
+                for (Object item : items) {
+                    if (matcher.match(true, item, view) != null) {
+                        return true;
+                    }
+                }
+            } else if (value != null && matcher.match(true, value, view) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
