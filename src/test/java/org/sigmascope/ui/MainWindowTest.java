@@ -59,13 +59,18 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> detections.getItems().size() == 2);
         assertEquals("WMI Persistence - Script Event Consumer", detections.getItems().get(0).rule().title());
 
-        // Click the rule title's cell on screen, as the analyst would.
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> seedCell().isPresent());
-        robot.clickOn(seedCell().orElseThrow());
-        WaitForAsyncUtils.waitForFxEvents();
-
+        // Click the rule title's cell on screen, as the analyst would. The table may lay its cells out again between
+        // finding the cell and clicking it (seen on a loaded machine), so click again until the detail shows it.
         Label title = robot.lookup("#ruleTitle").queryAs(Label.class);
-        assertEquals("WMI Persistence - Script Event Consumer", title.getText());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            java.util.Optional<javafx.scene.Node> cell = seedCell();
+            if (cell.isEmpty()) {
+                return false;
+            }
+            robot.clickOn(cell.get());
+            WaitForAsyncUtils.waitForFxEvents();
+            return "WMI Persistence - Script Event Consumer".equals(title.getText());
+        });
         Label meta = robot.lookup("#ruleMeta").queryAs(Label.class);
         assertTrue(meta.getText().contains("Thomas Patzke"), meta.getText());
         TableView<Map.Entry<String, String>> fields = robot.lookup("#detailFields").queryTableView();
