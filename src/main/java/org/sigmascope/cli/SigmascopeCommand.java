@@ -18,7 +18,7 @@ import org.sigmascope.logging.AppLog;
 @Command(name = "sigmascope", mixinStandardHelpOptions = true, versionProvider = SigmascopeCommand.VersionText.class,
         description = "Forensic analysis of Windows event logs with Sigma rules. Without a command, opens the app.",
         subcommands = {ScanCommand.class, DumpCommand.class, RulesCommand.class, GenerateCommand.class,
-            QueryCommand.class, TreeCommand.class, VerifyCommand.class})
+            QueryCommand.class, TreeCommand.class, ImportCommand.class, VerifyCommand.class})
 public final class SigmascopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

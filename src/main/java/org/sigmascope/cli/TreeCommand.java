@@ -36,7 +36,7 @@ import org.sigmascope.scan.ScanRequest;
 import org.sigmascope.scan.ScanSummary;
 import org.sigmascope.scan.Scanner;
 import org.sigmascope.sigma.RuleSet;
-import org.sigmascope.sigma.eval.ReferenceEngine;
+import org.sigmascope.sigma.compiled.CompiledEngine;
 import org.sigmascope.task.Cancellation;
 
 /** {@code sigmascope tree}: the process trees of evidence, how each parent link was made, and the detections. */
@@ -99,7 +99,7 @@ final class TreeCommand implements Callable<Integer> {
         rules.failures().forEach(err::println);
         rules.duplicates().forEach(err::println);
         Gathered gathered = new Gathered(err);
-        ScanSummary summary = Scanner.scan(new ScanRequest(inputs, new ReferenceEngine(rules, loaded.mapping()),
+        ScanSummary summary = Scanner.scan(new ScanRequest(inputs, new CompiledEngine(rules, loaded.mapping(), false),
                 options, Level.INFORMATIONAL, 1, 1), gathered, gathered.progress, Cancellation.NEVER);
         gathered.progress.finish();
         ProcessTree tree = gathered.buffer.build(TreeOptions.defaults());

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,14 @@ public final class CaseScan {
         default void sourceFailed(Source source, String message) {
         }
 
+        /**
+         * A file left out: the case already holds the same bytes (same SHA-256), read to the end, as
+         * the source named {@code existing} — importing them again would show every event twice. (An interrupted
+         * import is resumed, not repeated: {@link #resume}.)
+         */
+        default void alreadyImported(Path path, String existing) {
+        }
+
         /** A batch committed; the totals of this import so far. */
         default void committed(long events, long detections) {
         }
@@ -86,6 +95,12 @@ public final class CaseScan {
         }
         store.audit().record("import_started", Map.of("inputs", inputs.stream().map(Path::toString).toList(),
                 "files", files.size(), "rules", hashes.size(), "rules_hash", rules.setHash()));
+        Map<String, String> imported = new HashMap<>(); // SHA-256 → the source that holds those bytes
+        for (SourceRow row : store.sources()) {
+            if (row.sha256() != null && row.status() != SourceStatus.FAILED) {
+                imported.putIfAbsent(row.sha256(), row.displayName());
+            }
+        }
         Totals totals = new Totals();
         try (CaseWriter writer = store.writer(options.commits())) {
             SourceImport importer = new SourceImport(writer, rules.engine(), hashes, options.read(), cancellation,
@@ -97,8 +112,14 @@ public final class CaseScan {
                 Path path = found.path();
                 Optional<EvidenceReader> reader = detect(path);
                 String format = reader.map(EvidenceReader::format).orElse("unknown");
-                Source source = new Source(sourceId++, path, found.displayName(), format);
                 String sha256 = sha256(path);
+                String existing = imported.putIfAbsent(sha256, found.displayName());
+                if (existing != null) {
+                    observer.alreadyImported(path, existing);
+                    bytesBefore += Files.size(path);
+                    continue;
+                }
+                Source source = new Source(sourceId++, path, found.displayName(), format);
                 writer.startSource(source, Files.size(path), sha256);
                 if (reader.isEmpty()) {
                     fail(writer, source, "not a format Sigmascope reads (EVTX, JSON or CSV event logs)", observer,
