@@ -41,8 +41,11 @@ final class HostileEvidence {
     private HostileEvidence() {
     }
 
-    /** Writes the events as evtx-crate JSON Lines; returns the number written. */
-    static int write(Path file) throws IOException {
+    /**
+     * Writes the events as evtx-crate JSON Lines, record ids from {@code firstRecord} (two files must differ: a case
+     * leaves out evidence whose bytes it already holds); returns the number written.
+     */
+    static int write(Path file, int firstRecord) throws IOException {
         List<String> lines = new ArrayList<>();
         int record = 1;
         for (String payload : PAYLOADS) {
@@ -50,7 +53,7 @@ final class HostileEvidence {
             ObjectNode system = event.putObject("Event").putObject("System");
             system.putObject("Provider").putObject("#attributes").put("Name", "Microsoft-Windows-Sysmon");
             system.put("EventID", 1);
-            system.put("EventRecordID", record++);
+            system.put("EventRecordID", firstRecord + record++);
             system.put("Channel", "Microsoft-Windows-Sysmon/Operational");
             system.put("Computer", payload);
             system.putObject("TimeCreated").putObject("#attributes").put("SystemTime",

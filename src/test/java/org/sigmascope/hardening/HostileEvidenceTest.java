@@ -55,8 +55,8 @@ class HostileEvidenceTest {
     @BeforeAll
     static void evidence() throws IOException {
         evidence = Files.createDirectories(dir.resolve("evidence"));
-        events = HostileEvidence.write(evidence.resolve("<img src=x onerror=alert(9)>=cmd.jsonl"));
-        events += HostileEvidence.write(evidence.resolve("\u001b[31mred\u0007.jsonl"));
+        events = HostileEvidence.write(evidence.resolve("<img src=x onerror=alert(9)>=cmd.jsonl"), 0);
+        events += HostileEvidence.write(evidence.resolve("\u001b[31mred\u0007.jsonl"), 100);
     }
 
     private static Cli scan(String format) {
