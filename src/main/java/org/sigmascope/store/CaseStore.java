@@ -39,6 +39,7 @@ public final class CaseStore implements AutoCloseable {
 
     private final Path file;
     private final Db db;
+    private Db secondReader;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final List<SourceRow> interruptedAtOpen;
 
@@ -115,6 +116,22 @@ public final class CaseStore implements AutoCloseable {
     /** The reading connection, for the timeline and reports. */
     public Db db() {
         return db;
+    }
+
+    /**
+     * A second reading connection to the case, for long queries (histograms, summaries, gap searches) that should
+     * not hold up the quick ones on {@link #db()} (a DuckDB connection runs one statement at a time, but
+     * connections of one database run in parallel). Made on first use; closed with the store.
+     */
+    public synchronized Db secondReader() throws IOException {
+        if (secondReader == null) {
+            try {
+                secondReader = new Db(file, db.connection().duplicate(), db.readOnly());
+            } catch (SQLException e) {
+                throw db.failure(e);
+            }
+        }
+        return secondReader;
     }
 
     public Timeline timeline() {
@@ -255,6 +272,15 @@ public final class CaseStore implements AutoCloseable {
                 List.of(limit, offset), CaseStore::detection);
     }
 
+    /** The detections of one event, most severe first, with their explanations: for the event's detail view. */
+    public List<Detection> detectionsOf(long eventId) throws IOException {
+        return db.list("SELECT " + EventRows.COLUMNS + ", r.id, r.title, r.level, r.status, r.author, "
+                        + "r.description, r.refs, r.tags, r.license, r.path, d.match "
+                        + "FROM detections d JOIN events e ON e.id = d.event_id JOIN rules r ON r.id = d.rule_id "
+                        + "WHERE d.event_id = ? ORDER BY d.level_rank DESC, r.title",
+                List.of(eventId), CaseStore::detection);
+    }
+
     private static Detection detection(ResultSet r) throws SQLException {
         Event event = EventRows.event(r, 1);
         int c = EventRows.WIDTH + 1;
@@ -285,6 +311,11 @@ public final class CaseStore implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        synchronized (this) {
+            if (secondReader != null) {
+                secondReader.close();
+            }
+        }
         db.close();
     }
 }

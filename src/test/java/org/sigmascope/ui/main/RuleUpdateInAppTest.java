@@ -58,9 +58,11 @@ class RuleUpdateInAppTest {
         assertEquals("Rule library 'sigmahq' updated: 1 rules installed. New imports use it.",
                 model.statusProperty().get());
         robot.interact(() -> model.openEvidence(List.of(Path.of("samples/wmi-persistence"))));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.sessionProperty().get() != null);
         waitForIdle();
-        assertTrue(model.detections().stream().anyMatch(d -> d.rule().title().equals(CRADLE)),
-                model.statusProperty().get());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.detections().summaryProperty().get().rules()
+                .stream().anyMatch(count -> count.label().equals(CRADLE)));
+        assertTrue(model.statusProperty().get().contains("detections"), model.statusProperty().get());
     }
 
     @Test
