@@ -25,6 +25,7 @@ import org.sigmascope.task.Progress;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Level;
+import org.sigmascope.report.OutputFiles;
 import org.sigmascope.report.ReportExporter;
 import org.sigmascope.report.export.EventWriter;
 import org.sigmascope.report.export.TimelineCsvWriter;
@@ -170,7 +171,9 @@ public final class ExportViewModel {
             Files.createDirectories(parent);
         }
         long[] count = {0};
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        // Written beside its name and moved in place whole: a crash or a full disk leaves no half export.
+        Path partial = OutputFiles.partial(output);
+        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             EventWriter writer = kind == Kind.TIMELINE
                     ? ReportExporter.timelineCsv(out, TimelineCsvWriter.DEFAULT_COLUMNS,
                     ReportOptions.defaults().withZone(zone), current::sourceName)
@@ -188,7 +191,11 @@ public final class ExportViewModel {
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
+        OutputFiles.commit(partial, output);
         return count[0];
     }
 
