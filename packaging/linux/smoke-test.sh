@@ -135,8 +135,11 @@ window_id=$(xwininfo -root -tree | grep '"Sigmascope ' | head -1 | awk '{print $
 shown=""
 for _ in $(seq 40); do
     import -display "$display" -window "$window_id" "$SMOKE/app.png"
-    pixel=$(convert "$SMOKE/app.png" -format '%[fx:int(255*p{290,96}.r)] %[fx:int(255*p{290,96}.b)]' info:)
-    if [ "${pixel%% *}" -lt 60 ] && [ "${pixel##* }" -gt 150 ]; then
+    # A selected row is a band of the selection colour (red under 60, blue over 150) at least a row high, across
+    # the timeline: count such pixels down a vertical line through the table, below the menus and the histogram.
+    selected=$(convert "$SMOKE/app.png" -crop 1x500+420+150 +repage txt:- \
+        | awk -F'[(,)]' 'NR > 1 && $3 + 0 < 60 && $5 + 0 > 150 { n++ } END { print n + 0 }')
+    if [ "$selected" -ge 12 ]; then
         shown=yes
         break
     fi

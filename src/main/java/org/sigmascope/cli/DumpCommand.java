@@ -64,8 +64,8 @@ final class DumpCommand implements Callable<Integer> {
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
         int[] unreadable = {0};
         ScanSummary summary;
-        try (Writer out = Outputs.open(output, spec.commandLine().getOut());
-             JsonGenerator generator = JsonCodec.lineGenerator(out);
+        Writer out = Outputs.open(output, spec.commandLine().getOut());
+        try (out; JsonGenerator generator = JsonCodec.lineGenerator(out);
              XmlDump xml = format.equals("xml") ? new XmlDump(out, err) : null) {
             java.util.Map<Integer, String> names = new java.util.HashMap<>();
             ScanListener listener = new ScanListener() {
@@ -122,6 +122,7 @@ final class DumpCommand implements Callable<Integer> {
             summary = Scanner.scan(new ScanRequest(inputs, (event, sink) -> { }, options, Level.INFORMATIONAL, 1, 1),
                     listener, progress, Cancellation.NEVER);
         }
+        Outputs.commit(out);
         progress.finish();
         err.printf("%d source(s), %d events, %d unreadable records in %.2fs%n", summary.sources(), summary.events(),
                 summary.failedRecords(), summary.nanos() / 1e9);

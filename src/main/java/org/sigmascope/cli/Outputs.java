@@ -8,7 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where results go: {@code -o FILE}, or standard output. */
+import org.sigmascope.report.OutputFiles;
+
+/**
+ * Where results go: {@code -o FILE}, or standard output. A file is written beside its name and put in place by
+ * {@link #commit} once the command has written and closed it all (docs/reliability.md): a command killed or failed
+ * half-way never leaves a half file under the name asked for.
+ */
 final class Outputs {
     private Outputs() {
     }
@@ -23,10 +29,26 @@ final class Outputs {
                 }
             };
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
+        Path partial = OutputFiles.partial(file);
+        return new PendingFile(Files.newBufferedWriter(partial, StandardCharsets.UTF_8), partial, file);
+    }
+
+    /** Puts a file opened by {@link #open} in place, after it was closed; nothing to do for standard output. */
+    static void commit(Writer out) throws IOException {
+        if (out instanceof PendingFile pending) {
+            OutputFiles.commit(pending.partial, pending.target);
         }
-        return Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    }
+
+    /** The writer of a file not yet in place. */
+    private static final class PendingFile extends FilterWriter {
+        private final Path partial;
+        private final Path target;
+
+        PendingFile(Writer out, Path partial, Path target) {
+            super(out);
+            this.partial = partial;
+            this.target = target;
+        }
     }
 }

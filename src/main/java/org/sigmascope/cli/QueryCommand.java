@@ -82,8 +82,8 @@ final class QueryCommand implements Callable<Integer> {
                 sources.put(row.id(), row.displayName());
             }
             long printed = 0;
-            try (Writer out = Outputs.open(output, spec.commandLine().getOut());
-                 QueryRowWriter writer = QueryRowWriter.create(format, out, sources)) {
+            Writer out = Outputs.open(output, spec.commandLine().getOut());
+            try (out; QueryRowWriter writer = QueryRowWriter.create(format, out, sources)) {
                 Cursor cursor = null;
                 long wanted = limit == null ? Long.MAX_VALUE : Math.max(0, limit);
                 while (printed < wanted) {
@@ -101,6 +101,7 @@ final class QueryCommand implements Callable<Integer> {
                 err.println("sigmascope: --sort " + e.problem());
                 return 2;
             }
+            Outputs.commit(out);
             err.printf("%,d event(s)%n", printed);
             return 0;
         }

@@ -11,6 +11,7 @@ import org.sigmascope.codec.JsonCodec;
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Timestamps;
 import org.sigmascope.report.CsvCells;
+import org.sigmascope.report.TerminalText;
 import org.sigmascope.store.timeline.TimelineRow;
 
 /** Writes timeline rows for {@code sigmascope query}: an aligned table, CSV (formulas neutralized), or JSON Lines. */
@@ -60,7 +61,7 @@ abstract class QueryRowWriter implements AutoCloseable {
         /** Control characters in evidence must not drive the terminal. */
         private static String printable(String text) {
             StringBuilder b = new StringBuilder(text.length());
-            text.codePoints().forEach(c -> b.appendCodePoint(Character.isISOControl(c) ? '?' : c));
+            text.codePoints().forEach(c -> b.appendCodePoint(TerminalText.unsafe(c) ? '?' : c));
             return b.toString();
         }
     }

@@ -124,21 +124,26 @@ final class ReportCommand implements Callable<Integer> {
         ReportOptions options = chosen.options();
         long detections = ReportExporter.detections(data, options).size();
         if (ReportChoices.EVENT_FORMATS.contains(chosen.format())) {
-            try (Writer out = Outputs.open(output, spec.commandLine().getOut())) {
-                CaseEventExport.Written events = CaseEventExport.write(store, filter, data, options,
+            Writer out = Outputs.open(output, spec.commandLine().getOut());
+            CaseEventExport.Written events;
+            try (out) {
+                events = CaseEventExport.write(store, filter, data, options,
                         chosen.format().equals("timeline")
                                 ? ReportExporter.timelineCsv(out, chosen.columns(), options, data::sourceName)
                                 : ReportExporter.timesketch(out, data::sourceName));
-                return new Written(chosen.format(), detections, events.events(), events.skipped(), 0);
             }
+            Outputs.commit(out);
+            return new Written(chosen.format(), detections, events.events(), events.skipped(), 0);
         }
         ReportExporter.Format format = ReportExporter.Format.parse(chosen.format()).orElseThrow();
         if (format == ReportExporter.Format.PDF) {
             ReportExporter.export(data, options, format, output);
         } else {
-            try (Writer out = Outputs.open(output, spec.commandLine().getOut())) {
+            Writer out = Outputs.open(output, spec.commandLine().getOut());
+            try (out) {
                 ReportExporter.write(data, options, format, out);
             }
+            Outputs.commit(out);
         }
         return new Written(chosen.format(), detections, -1, 0, data.tagged().size());
     }

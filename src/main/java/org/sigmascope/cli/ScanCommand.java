@@ -129,9 +129,9 @@ final class ScanCommand implements Callable<Integer> {
         ScanSummary summary;
         ScanContext context = new ScanContext(inputs, rules, ruleOptions.sourceNames(true), engineName, level, zone,
                 output);
-        try (Writer out = ScanOutputs.writesFileItself(chosen) ? Writer.nullWriter()
+        Writer out = ScanOutputs.writesFileItself(chosen) ? Writer.nullWriter()
                 : Outputs.open(output, spec.commandLine().getOut());
-             ScanOutput writer = ScanOutputs.create(chosen, out, context)) {
+        try (out; ScanOutput writer = ScanOutputs.create(chosen, out, context)) {
             ScanListener listener = new ScanListener() {
                 @Override
                 public void sourceStarted(Source source) {
@@ -177,6 +177,7 @@ final class ScanCommand implements Callable<Integer> {
                     .withCorrelations(CorrelationPlan.of(rules, loaded.mapping())), listener, progress,
                     Cancellation.NEVER);
         }
+        Outputs.commit(out);
         progress.finish();
         err.printf("%d source(s), %d events, %d unreadable records, %d detections in %.2fs; %d rules loaded, %d failed%n",
                 summary.sources(), summary.events(), summary.failedRecords(), summary.detections(),

@@ -18,7 +18,7 @@ import org.sigmascope.logging.AppLog;
 @Command(name = "sigmascope", mixinStandardHelpOptions = true, versionProvider = SigmascopeCommand.VersionText.class,
         description = "Forensic analysis of Windows event logs with Sigma rules. Without a command, opens the app.",
         subcommands = {ScanCommand.class, DumpCommand.class, RulesCommand.class, GenerateCommand.class,
-            QueryCommand.class, TreeCommand.class, ImportCommand.class, ReportCommand.class})
+            QueryCommand.class, TreeCommand.class, ImportCommand.class, ReportCommand.class, VerifyCommand.class})
 public final class SigmascopeCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -32,7 +32,8 @@ public final class SigmascopeCommand implements Runnable {
     public static int run(String[] args, OutputStream out, OutputStream err) {
         PrintWriter stdout = new PrintWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8),
                 1 << 16), false);
-        PrintWriter stderr = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        PrintWriter stderr = new PrintWriter(new TerminalSafeWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8)),
+                true);
         CommandLine commandLine = new CommandLine(new SigmascopeCommand());
         commandLine.setOut(stdout);
         commandLine.setErr(stderr);

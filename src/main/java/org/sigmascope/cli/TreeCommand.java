@@ -108,13 +108,15 @@ final class TreeCommand implements Callable<Integer> {
         List<String> shownHosts = hostsToShow(tree, err);
         TreeReport report = new TreeReport(tree, select(tree, gathered, shownHosts, fromTime, toTime), shownHosts,
                 gathered.byProcess(tree), gathered.refs);
-        try (Writer out = Outputs.open(output, spec.commandLine().getOut())) {
+        Writer out = Outputs.open(output, spec.commandLine().getOut());
+        try (out) {
             if (format.equals("jsonl")) {
                 TreeJsonlWriter.write(report, out);
             } else {
                 TreeTextWriter.write(report, out);
             }
         }
+        Outputs.commit(out);
         tree.problems().forEach(problem -> err.println(TerminalText.safe(problem)));
         printSummary(err, summary, tree.stats(), gathered);
         return rules.failures().isEmpty() && loaded.problems().isEmpty() && gathered.unreadable == 0 ? 0 : 1;

@@ -27,18 +27,32 @@ public final class Fields {
     private final int[] slots;
 
     private Fields(String[] names, Object[] values) {
+        this(names, values, index(names, false));
+    }
+
+    /** {@code names} and {@code slots} may be shared by many instances (a {@link Layout}): neither is ever changed. */
+    private Fields(String[] names, Object[] values, int[] slots) {
         this.names = names;
         this.values = values;
+        this.slots = slots;
+    }
+
+    /** The lookup table of {@code names}; {@code null} when {@code distinct} is asked for and a name repeats. */
+    private static int[] index(String[] names, boolean distinct) {
         int capacity = Integer.highestOneBit(Math.max(4, names.length * 2 + 1)) << 1;
-        this.slots = new int[capacity];
+        int[] slots = new int[capacity];
         int mask = capacity - 1;
         for (int i = 0; i < names.length; i++) {
             int slot = names[i].hashCode() & mask;
             while (slots[slot] != 0) {
+                if (distinct && names[slots[slot] - 1].equals(names[i])) {
+                    return null;
+                }
                 slot = (slot + 1) & mask;
             }
             slots[slot] = i + 1;
         }
+        return slots;
     }
 
     public static Fields empty() {
@@ -192,6 +206,48 @@ public final class Fields {
     @Override
     public String toString() {
         return asMap().toString();
+    }
+
+    /**
+     * Distinct field names in order, with their lookup table built once: for a reader that makes many events with
+     * the same names (an EVTX template), so that each event costs only its values.
+     */
+    public static final class Layout {
+        private final String[] names;
+        private final int[] slots;
+
+        private Layout(String[] names, int[] slots) {
+            this.names = names;
+            this.slots = slots;
+        }
+
+        /** @throws IllegalArgumentException when a name repeats */
+        public static Layout of(String... names) {
+            String[] copy = names.clone();
+            int[] slots = index(copy, true);
+            if (slots == null) {
+                throw new IllegalArgumentException("a field name repeats in " + Arrays.toString(copy));
+            }
+            return new Layout(copy, slots);
+        }
+
+        public int size() {
+            return names.length;
+        }
+
+        /**
+         * The fields with these names and {@code values}, one per name, normalized as {@link Builder#put} does.
+         * The array is taken, not copied (one allocation less per event): the caller must not touch it again.
+         */
+        public Fields fields(Object[] values) {
+            if (values.length != names.length) {
+                throw new IllegalArgumentException(values.length + " values for " + names.length + " names");
+            }
+            for (int i = 0; i < values.length; i++) {
+                values[i] = Builder.normalize(values[i]);
+            }
+            return names.length == 0 ? EMPTY : new Fields(names, values, slots);
+        }
     }
 
     /**

@@ -44,12 +44,7 @@ public final class DetectionTableWriter implements DetectionWriter {
 
     /** Evidence is attacker-controlled: escape sequences must not reach the analyst's terminal. */
     static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return out.toString();
+        return TerminalText.printable(text);
     }
 
     @Override

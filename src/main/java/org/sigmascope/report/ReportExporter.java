@@ -50,25 +50,30 @@ public final class ReportExporter {
     private ReportExporter() {
     }
 
-    /** Writes the export to a file (parent folders made); a PDF needs Chromium, and says so when it is missing. */
+    /**
+     * Writes the export to a file (parent folders made), whole or not at all ({@link OutputFiles}); a PDF needs
+     * Chromium, and says so when it is missing.
+     */
     public static void export(ReportData data, ReportOptions options, Format format, Path output) throws IOException {
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (format == Format.PDF) {
-            PdfRenderer renderer = PdfRenderer.find();
-            Path html = Files.createTempFile("sigmascope-report-", ".html");
-            try {
-                Files.writeString(html, HtmlReportWriter.render(data, options));
-                renderer.render(html, output);
-            } finally {
-                Files.deleteIfExists(html);
+        Path partial = OutputFiles.partial(output);
+        try {
+            if (format == Format.PDF) {
+                PdfRenderer renderer = PdfRenderer.find();
+                Path html = Files.createTempFile("sigmascope-report-", ".html");
+                try {
+                    Files.writeString(html, HtmlReportWriter.render(data, options));
+                    renderer.render(html, partial);
+                } finally {
+                    Files.deleteIfExists(html);
+                }
+            } else {
+                try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                    write(data, options, format, out);
+                }
             }
-            return;
-        }
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            write(data, options, format, out);
+            OutputFiles.commit(partial, output);
+        } finally {
+            Files.deleteIfExists(partial);
         }
     }
 

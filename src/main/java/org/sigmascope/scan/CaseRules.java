@@ -1,11 +1,6 @@
 package org.sigmascope.scan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,9 +9,9 @@ import java.util.function.Function;
 import org.sigmascope.model.RuleInfo;
 import org.sigmascope.sigma.RuleSet;
 import org.sigmascope.sigma.SigmaCorrelation;
-import org.sigmascope.sigma.SigmaRule;
 import org.sigmascope.sigma.compiled.CompiledEngine;
 import org.sigmascope.sigma.correlation.CorrelationPlan;
+import org.sigmascope.sigma.correlation.DocumentHashes;
 import org.sigmascope.sigma.eval.ReferenceEngine;
 import org.sigmascope.sigma.eval.RuleEngine;
 import org.sigmascope.sigma.logsource.LogsourceMapping;
@@ -57,28 +52,9 @@ public record CaseRules(RuleSet rules, Function<RuleSet, RuleEngine> engines, Lo
         return CorrelationPlan.of(rules, mapping);
     }
 
-    /** Rule id → SHA-256 of its YAML document, in rule order, then each correlation's. */
+    /** Rule id → SHA-256 of its YAML document, in rule order, then each correlation's ({@link DocumentHashes}). */
     public Map<String, String> hashes() {
-        CorrelationPlan plan = correlations();
-        Map<String, String> hashes = new LinkedHashMap<>();
-        for (SigmaRule rule : rules.rules()) {
-            String text = rule.yaml() == null ? rule.info().toString() : rule.yaml();
-            hashes.put(rule.id(), sha256(plan.reportsAlone(rule.id()) ? text
-                    : text + "\n# reported only within correlations\n"));
-        }
-        for (SigmaCorrelation correlation : plan.correlations()) {
-            StringBuilder text = new StringBuilder(correlation.yaml());
-            for (String reference : correlation.rules()) {
-                String id = rules.find(reference).map(SigmaRule::id).orElseGet(() -> rules
-                        .findCorrelation(reference).map(SigmaCorrelation::id).orElse(reference));
-                text.append("\n# ").append(id).append(' ').append(hashes.get(id));
-            }
-            if (!plan.reportsAlone(correlation.id())) {
-                text.append("\n# reported only within correlations\n");
-            }
-            hashes.put(correlation.id(), sha256(text.toString()));
-        }
-        return hashes;
+        return DocumentHashes.of(rules, correlations());
     }
 
     /** The identity of the whole set: a SHA-256 over its sorted {@code id:hash} pairs. */
@@ -86,7 +62,7 @@ public record CaseRules(RuleSet rules, Function<RuleSet, RuleEngine> engines, Lo
         List<String> pairs = new ArrayList<>();
         hashes().forEach((id, hash) -> pairs.add(id + ":" + hash));
         pairs.sort(null);
-        return sha256(String.join("\n", pairs));
+        return DocumentHashes.sha256(String.join("\n", pairs));
     }
 
     /** An engine for every rule; matches of rules that only feed correlations are left out. */
@@ -131,14 +107,5 @@ public record CaseRules(RuleSet rules, Function<RuleSet, RuleEngine> engines, Lo
         rules.correlations().forEach(correlation -> infos.add(correlation.info()));
         return infos.stream().filter(info -> ids.contains(info.id()))
                 .map(info -> new RuleTable.StoredRule(info, hashes.get(info.id()))).toList();
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -75,6 +75,8 @@ class AppFlowTest extends RobotTest {
     @Test
     void filterByQueryByColumnAndByBrushingTheHistogram() throws TimeoutException {
         robot = new AppRobot(home).start("samples/wmi-persistence");
+        // The timeline turns to detections only when the import ends: wait for it before turning that off.
+        robot.until("the import is reported", () -> robot.model().statusProperty().get().startsWith("Imported"));
         robot.idle();
         robot.clickOn("#detectionsOnly");
         robot.idle();

@@ -22,8 +22,12 @@ import org.sigmascope.model.SourceStats;
  * the line their row starts on.
  */
 public final class CsvEvidenceReader implements EvidenceReader {
-    /** Rows (quoted cells) larger than this are reported and skipped, so an unclosed quote cannot fill memory. */
-    static final int MAX_ROW_CHARS = 64 << 20;
+    /**
+     * Rows larger than this are reported and skipped, so an unclosed quote or a line without end (a sparse file)
+     * cannot fill memory: the buffer holding a row grows to twice this, in chars of two bytes. Windows caps an
+     * event's data at 64 KB; the largest rows seen in exports (PowerShell script blocks) are far below.
+     */
+    static final int MAX_ROW_CHARS = 16 << 20;
     /** Rows read before mapping starts, to detect time formats. */
     private static final int SAMPLE_ROWS = 200;
     private static final long PROGRESS_EVERY = 1 << 20;

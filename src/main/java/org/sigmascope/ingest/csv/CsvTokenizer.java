@@ -132,6 +132,10 @@ final class CsvTokenizer {
         int start = pos;
         while (true) {
             if (pos == limit) {
+                if (pos - mark > maxRow) {
+                    // A line without end (a file of zeros, a sparse file) must not be buffered whole.
+                    return tooLong();
+                }
                 int offset = pos - start;
                 if (!fill()) {
                     cells.add(new String(buf, pos - offset, offset));
@@ -140,18 +144,24 @@ final class CsvTokenizer {
                 start = pos - offset;
             }
             char c = buf[pos];
-            if (c == delimiter) {
+            if (c == delimiter || c == '\n' || c == '\r') {
+                if (pos - mark > maxRow) {
+                    return tooLong();
+                }
                 cells.add(new String(buf, start, pos - start));
-                pos++;
-                return true;
-            }
-            if (c == '\n' || c == '\r') {
-                cells.add(new String(buf, start, pos - start));
+                if (c == delimiter) {
+                    pos++;
+                    return true;
+                }
                 endOfLine();
                 return false;
             }
             pos++;
         }
+    }
+
+    private boolean tooLong() throws IOException {
+        return broken("the row is longer than " + (maxRow >> 20) + " Mi characters");
     }
 
     /** Reads a quoted cell and what follows it up to the delimiter or line end. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
+import org.sigmascope.caseview.StoredCaseDetails;
 import org.sigmascope.model.Detection;
 import org.sigmascope.report.model.CaseDetails;
 import org.sigmascope.report.model.ReportData;
@@ -26,17 +27,21 @@ public final class CaseReport {
     /**
      * Reads the report data of a case.
      *
-     * @param given      what the analyst says about the case (an empty name takes the case file's name, an empty
-     *                   description the notes on the whole case)
+     * @param given      what the analyst says about the case; what is left empty comes from the details kept in the
+     *                   case ({@link StoredCaseDetails}, entered in the app), the name then from the case file's
+     *                   name, the description from the notes on the whole case
      * @param exportedAt when the report is made
      * @param trees      whether to build process trees (reads the case's process events once)
      */
     public static ReportData read(CaseStore store, CaseDetails given, Instant exportedAt, boolean trees)
             throws IOException {
         List<Detection> detections = CaseDetections.read(store);
-        CaseDetails details = new CaseDetails(given.name().isEmpty() ? caseName(store) : given.name(),
-                given.reference(), given.examiner(), given.organisation(),
-                given.description().isEmpty() ? CaseTagged.caseNotes(store) : given.description(), opened(store));
+        CaseDetails stored = StoredCaseDetails.read(store);
+        String description = or(given.description(), stored.description());
+        CaseDetails details = new CaseDetails(or(given.name(), stored.name()), or(given.reference(),
+                stored.reference()), or(given.examiner(), stored.examiner()), or(given.organisation(),
+                stored.organisation()), description.isEmpty() ? CaseTagged.caseNotes(store) : description,
+                opened(store));
         try {
             return new ReportData(details, exportedAt, ToolInfo.current(""), CaseRuleSet.read(store),
                     CaseEvidence.read(store), detections,
@@ -52,10 +57,8 @@ public final class CaseReport {
         return new CaseEvents(store.db(), filter);
     }
 
-    /** The case file's name without {@code .duckdb}. */
-    static String caseName(CaseStore store) {
-        String name = store.file().getFileName().toString();
-        return name.endsWith(".duckdb") ? name.substring(0, name.length() - ".duckdb".length()) : name;
+    private static String or(String given, String stored) {
+        return given.isEmpty() ? stored : given;
     }
 
     /** When the case was created, from its audit log, or {@code null}. */

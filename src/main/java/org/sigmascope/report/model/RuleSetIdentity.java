@@ -4,10 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.sigmascope.sigma.RuleSet;
 import org.sigmascope.sigma.SigmaCorrelation;
 import org.sigmascope.sigma.SigmaRule;
+import org.sigmascope.sigma.correlation.CorrelationPlan;
+import org.sigmascope.sigma.correlation.DocumentHashes;
+import org.sigmascope.sigma.logsource.LogsourceMapping;
 
 /**
  * Which rules were run: enough to tell two rule sets apart and to check that a colleague runs the same ones.
@@ -36,21 +40,22 @@ public record RuleSetIdentity(int loaded, int failed, String sha256, List<String
      *
      * @param ruleId   the rule's id
      * @param location {@code path:line} where its document starts
-     * @param sha256   the SHA-256 of its YAML document
+     * @param sha256   the SHA-256 of its YAML document, as a case records it ({@link DocumentHashes})
      */
     public record RuleHash(String ruleId, String location, String sha256) {
     }
 
     /** The identity of a loaded rule set. */
     public static RuleSetIdentity of(RuleSet rules, List<String> sources) {
+        // Hashed as a case records them, so a report of a case and one of a scan with the same rules agree.
+        Map<String, String> documents = DocumentHashes.of(rules, CorrelationPlan.of(rules, LogsourceMapping.builtin()));
         List<RuleHash> hashes = new ArrayList<>();
         for (SigmaRule rule : rules.rules()) {
-            hashes.add(new RuleHash(rule.id(), rule.info().path() + ":" + rule.line(),
-                    Sha256.hex(rule.yaml().getBytes(StandardCharsets.UTF_8))));
+            hashes.add(new RuleHash(rule.id(), rule.info().path() + ":" + rule.line(), documents.get(rule.id())));
         }
         for (SigmaCorrelation correlation : rules.correlations()) {
             hashes.add(new RuleHash(correlation.id(), correlation.path() + ":" + correlation.line(),
-                    Sha256.hex(correlation.yaml().getBytes(StandardCharsets.UTF_8))));
+                    documents.get(correlation.id())));
         }
         hashes.sort(Comparator.comparing(RuleHash::location).thenComparing(RuleHash::ruleId));
         return new RuleSetIdentity(rules.rules().size() + rules.correlations().size(), rules.failures().size(),

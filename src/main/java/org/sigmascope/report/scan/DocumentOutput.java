@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Source;
 import org.sigmascope.model.SourceStats;
+import org.sigmascope.report.OutputFiles;
 import org.sigmascope.report.html.HtmlReportWriter;
 import org.sigmascope.report.model.CaseDetails;
 import org.sigmascope.report.model.ReportData;
@@ -71,7 +72,14 @@ final class DocumentOutput implements ScanOutput {
         Path html = Files.createTempFile("sigmascope-report-", ".html");
         try {
             Files.writeString(html, HtmlReportWriter.render(report(), options));
-            pdf.render(html, context.outputFile());
+            // Chromium writes beside the target and the PDF is moved in place whole: a kill leaves no half PDF.
+            Path partial = OutputFiles.partial(context.outputFile());
+            try {
+                pdf.render(html, partial);
+                OutputFiles.commit(partial, context.outputFile());
+            } finally {
+                Files.deleteIfExists(partial);
+            }
         } finally {
             Files.deleteIfExists(html);
         }

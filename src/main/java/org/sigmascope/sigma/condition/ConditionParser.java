@@ -12,9 +12,16 @@ import java.util.Locale;
  * and {@code near}.
  */
 public final class ConditionParser {
+    /**
+     * Deepest nesting of parentheses and {@code not} accepted. SigmaHQ's conditions nest a handful of levels; a
+     * condition nested thousands deep is hostile, and would overflow the parser's stack (docs/reliability.md).
+     */
+    public static final int MAX_DEPTH = 200;
+
     private final String text;
     private final List<Token> tokens;
     private int next;
+    private int depth;
 
     private ConditionParser(String text, List<Token> tokens) {
         this.text = text;
@@ -114,9 +121,19 @@ public final class ConditionParser {
 
     private Condition parseNot() throws ConditionException {
         if (accept(Kind.NOT)) {
-            return new Condition.Not(parseNot());
+            enter(tokens.get(next - 1));
+            Condition negated = new Condition.Not(parseNot());
+            depth--;
+            return negated;
         }
         return parsePrimary();
+    }
+
+    private void enter(Token token) throws ConditionException {
+        if (++depth > MAX_DEPTH) {
+            throw new ConditionException("the condition nests parentheses and 'not' deeper than " + MAX_DEPTH
+                    + " levels (at column " + (token.position + 1) + ")", token.position);
+        }
     }
 
     private Condition parsePrimary() throws ConditionException {
@@ -127,7 +144,9 @@ public final class ConditionParser {
         switch (token.kind) {
             case LPAREN -> {
                 next++;
+                enter(token);
                 Condition inner = parseOr();
+                depth--;
                 if (!accept(Kind.RPAREN)) {
                     throw new ConditionException("unbalanced parentheses: '(' at column " + (token.position + 1)
                             + " of condition '" + text + "' is not closed", token.position);

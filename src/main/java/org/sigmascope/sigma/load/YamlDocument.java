@@ -37,6 +37,12 @@ public record YamlDocument(Object root, int line, String text, Map<List<String>,
     public static final int MAX_DEPTH = 64;
     /** Aliases accepted per file; Sigma rules use none, and billion-laughs bombs use thousands. */
     public static final int MAX_ALIASES = 50;
+    /**
+     * Most values a document may hold once its aliases are expanded. Fifty aliases are few, but an alias of a list
+     * of aliases multiplies: 16 levels of three aliases each is 43 million values from a 17-line file
+     * (docs/reliability.md). A list of 100,000 values is fine; millions are not a rule.
+     */
+    public static final int MAX_VALUES = 1_000_000;
 
     /** The line of the key at this path, or of the nearest enclosing key, or of the document. */
     public int lineOf(String... path) {
@@ -58,7 +64,7 @@ public record YamlDocument(Object root, int line, String text, Map<List<String>,
         try (Reader reader = new StringReader(text)) {
             for (Node node : yaml.composeAll(reader)) {
                 Map<List<String>, Integer> lines = new LinkedHashMap<>();
-                Object root = convert(node, new ArrayList<>(), lines, 0);
+                Object root = convert(node, new ArrayList<>(), lines, 0, new int[] {MAX_VALUES});
                 int start = node.getStartMark().getLine();
                 int end = node.getEndMark() == null ? -1 : node.getEndMark().getIndex();
                 documents.add(new YamlDocument(root, start + 1, documentText(text, node, end), lines));
@@ -102,19 +108,24 @@ public record YamlDocument(Object root, int line, String text, Map<List<String>,
         return text.substring(from, to).stripTrailing() + "\n";
     }
 
-    private static Object convert(Node node, List<String> path, Map<List<String>, Integer> lines, int depth) {
+    private static Object convert(Node node, List<String> path, Map<List<String>, Integer> lines, int depth,
+                                  int[] budget) {
         if (depth > MAX_DEPTH) {
             throw new YAMLException("nesting deeper than " + MAX_DEPTH + " levels");
+        }
+        if (--budget[0] < 0) {
+            throw new YAMLException("more than " + MAX_VALUES + " values once aliases are expanded (aliases of "
+                    + "aliases: a YAML bomb?)");
         }
         if (node instanceof MappingNode mapping) {
             Map<String, Object> map = new LinkedHashMap<>();
             for (NodeTuple tuple : mapping.getValue()) {
-                Object key = convert(tuple.getKeyNode(), path, lines, depth + 1);
+                Object key = convert(tuple.getKeyNode(), path, lines, depth + 1, budget);
                 String name = key == null ? "null" : key.toString();
                 List<String> childPath = new ArrayList<>(path);
                 childPath.add(name);
                 lines.put(List.copyOf(childPath), tuple.getKeyNode().getStartMark().getLine() + 1);
-                map.put(name, convert(tuple.getValueNode(), childPath, lines, depth + 1));
+                map.put(name, convert(tuple.getValueNode(), childPath, lines, depth + 1, budget));
             }
             return map;
         }
@@ -125,7 +136,7 @@ public record YamlDocument(Object root, int line, String text, Map<List<String>,
                 List<String> childPath = new ArrayList<>(path);
                 childPath.add(Integer.toString(index++));
                 lines.put(List.copyOf(childPath), item.getStartMark().getLine() + 1);
-                list.add(convert(item, childPath, lines, depth + 1));
+                list.add(convert(item, childPath, lines, depth + 1, budget));
             }
             return list;
         }

@@ -54,6 +54,7 @@ final class TermCompiler {
             throw new QuerySyntaxException(regex.position(), "the regular expression is longer than " + MAX_REGEX
                     + " characters");
         }
+        RegexCheck.check(regex.pattern(), regex.position());
         sql.append("regexp_matches(").append(expression).append(", ?)");
         params.addAll(bound);
         params.add((regex.ignoreCase() ? "(?i)" : "") + regex.pattern());
@@ -186,7 +187,27 @@ final class TermCompiler {
 
     void timeCompare(String column, String operator, java.time.Instant instant) {
         sql.append('(').append(column).append(' ').append(operator).append(" make_timestamp_ns(?))");
-        params.add(Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano()));
+        params.add(nanos(instant));
+    }
+
+    /** Nanoseconds since 1970 of 1684-10-27 and 2255-03-22: within what DuckDB's {@code TIMESTAMP_NS} converts. */
+    private static final long EARLIEST = -9_000_000_000_000_000_000L;
+    private static final long LATEST = 9_000_000_000_000_000_000L;
+
+    /**
+     * Nanoseconds since 1970, saturated: a time beyond what a {@code TIMESTAMP_NS} holds (as in
+     * {@code time:[2024-01-01 TO 8024-12-31]}) compares as a time earlier or later than any event can have, instead
+     * of overflowing (docs/reliability.md, finding 5).
+     */
+    static long nanos(java.time.Instant instant) {
+        long seconds = instant.getEpochSecond();
+        if (seconds <= EARLIEST / 1_000_000_000L) {
+            return EARLIEST;
+        }
+        if (seconds >= LATEST / 1_000_000_000L) {
+            return LATEST;
+        }
+        return seconds * 1_000_000_000L + instant.getNano();
     }
 
     static TimeBounds span(String text, int position) throws QuerySyntaxException {

@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,22 +17,17 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.sigmascope.caseview.CaseReport;
-import org.sigmascope.caseview.CaseTrees;
-import org.sigmascope.caseview.TreeNodes;
-import org.sigmascope.proctree.ProcessTree;
-import org.sigmascope.task.Cancellation;
-import org.sigmascope.task.Progress;
 import org.sigmascope.model.Detection;
 import org.sigmascope.model.Event;
 import org.sigmascope.model.Level;
+import org.sigmascope.report.OutputFiles;
 import org.sigmascope.report.ReportExporter;
+import org.sigmascope.report.cases.CaseReport;
 import org.sigmascope.report.export.EventWriter;
 import org.sigmascope.report.export.TimelineCsvWriter;
-import org.sigmascope.report.model.ProcessNode;
+import org.sigmascope.report.model.CaseDetails;
 import org.sigmascope.report.model.ReportData;
 import org.sigmascope.report.model.ReportOptions;
-import org.sigmascope.report.model.RuleSetIdentity;
 import org.sigmascope.report.model.Section;
 import org.sigmascope.store.CaseStore;
 import org.sigmascope.store.query.SqlFilter;
@@ -40,8 +36,6 @@ import org.sigmascope.store.timeline.Page;
 import org.sigmascope.store.timeline.Sort;
 import org.sigmascope.store.timeline.TimelineRow;
 import org.sigmascope.ui.BackgroundTasks;
-import org.sigmascope.ui.rules.AppRules;
-import org.sigmascope.ui.rules.RuleSelection;
 import org.sigmascope.ui.session.CaseSession;
 
 /**
@@ -92,26 +86,16 @@ public final class ExportViewModel {
 
     private final BackgroundTasks tasks;
     private final Supplier<CaseSession> session;
-    private final Supplier<AppRules> rules;
-    private final Supplier<RuleSelection> selection;
     private final Supplier<SqlFilter> viewFilter;
     private final Supplier<Sort> viewSort;
-    private final Supplier<ProcessTree> trees;
 
-    /**
-     * @param viewFilter the timeline's filter now, for the view exports
-     * @param trees      the case's process trees if they are built, else {@code null} (the export builds them)
-     */
-    public ExportViewModel(BackgroundTasks tasks, Supplier<CaseSession> session, Supplier<AppRules> rules,
-                           Supplier<RuleSelection> selection, Supplier<SqlFilter> viewFilter, Supplier<Sort> viewSort,
-                           Supplier<ProcessTree> trees) {
+    /** @param viewFilter the timeline's filter now, for the view exports */
+    public ExportViewModel(BackgroundTasks tasks, Supplier<CaseSession> session, Supplier<SqlFilter> viewFilter,
+                           Supplier<Sort> viewSort) {
         this.tasks = tasks;
         this.session = session;
-        this.rules = rules;
-        this.selection = selection;
         this.viewFilter = viewFilter;
         this.viewSort = viewSort;
-        this.trees = trees;
     }
 
     /** A file name for the export. */
@@ -138,8 +122,6 @@ public final class ExportViewModel {
         ReportOptions options = ReportOptions.defaults().withSections(sections).withMinLevel(minLevel).withZone(zone);
         SqlFilter filter = viewFilter.get();
         Sort sort = viewSort.get();
-        ProcessTree built = trees.get();
-        RuleSelection chosen = selection.get();
         tasks.run("exporting " + kind, () -> {
             CaseStore store = current.store();
             String what;
@@ -147,12 +129,10 @@ public final class ExportViewModel {
                 long written = exportView(store, current, kind, filter, sort, zone, output);
                 what = String.format("%,d events", written);
             } else {
-                AppRules appRules = rules.get();
-                ProcessTree tree = !sections.contains(Section.PROCESS_TREES) ? null : built != null ? built
-                        : CaseTrees.build(store, Progress.NONE, Cancellation.NEVER);
-                ReportData data = CaseReport.of(store, RuleSetIdentity.of(appRules.selected(chosen),
-                        appRules.sourceNames()), AppRules.ENGINE, detections -> tree == null ? List.<ProcessNode>of()
-                        : TreeNodes.story(tree, detections));
+                // The same report `sigmascope report --case` makes: the rules the case's detections reflect, the details
+                // kept in the case, the process trees of the processes with detections.
+                ReportData data = CaseReport.read(store, CaseDetails.named(""), Instant.now(),
+                        sections.contains(Section.PROCESS_TREES));
                 ReportExporter.Format format = ReportExporter.Format.valueOf(kind.name());
                 ReportExporter.export(data, options, format, output);
                 what = String.format("%,d detections", ReportExporter.detections(data, options).size());
@@ -170,7 +150,9 @@ public final class ExportViewModel {
             Files.createDirectories(parent);
         }
         long[] count = {0};
-        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        // Written beside its name and moved in place whole: a crash or a full disk leaves no half export.
+        Path partial = OutputFiles.partial(output);
+        try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
             EventWriter writer = kind == Kind.TIMELINE
                     ? ReportExporter.timelineCsv(out, TimelineCsvWriter.DEFAULT_COLUMNS,
                     ReportOptions.defaults().withZone(zone), current::sourceName)
@@ -188,7 +170,11 @@ public final class ExportViewModel {
             } catch (java.io.UncheckedIOException e) {
                 throw e.getCause();
             }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(partial);
+            throw e;
         }
+        OutputFiles.commit(partial, output);
         return count[0];
     }
 

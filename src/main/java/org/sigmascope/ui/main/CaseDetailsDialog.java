@@ -12,7 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-import org.sigmascope.caseview.CaseReport;
+import org.sigmascope.caseview.StoredCaseDetails;
 import org.sigmascope.report.model.CaseDetails;
 import org.sigmascope.ui.Dialogs;
 
@@ -49,11 +49,11 @@ final class CaseDetailsDialog {
         dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
         dialog.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> {
             Map<String, String> values = new LinkedHashMap<>();
-            values.put(CaseReport.NAME, name.getText());
-            values.put(CaseReport.REFERENCE, reference.getText());
-            values.put(CaseReport.EXAMINER, examiner.getText());
-            values.put(CaseReport.ORGANISATION, organisation.getText());
-            values.put(CaseReport.DESCRIPTION, description.getText());
+            values.put(StoredCaseDetails.NAME, name.getText());
+            values.put(StoredCaseDetails.REFERENCE, reference.getText());
+            values.put(StoredCaseDetails.EXAMINER, examiner.getText());
+            values.put(StoredCaseDetails.ORGANISATION, organisation.getText());
+            values.put(StoredCaseDetails.DESCRIPTION, description.getText());
             model.saveCaseDetails(values);
         });
     }

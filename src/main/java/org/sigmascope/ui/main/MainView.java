@@ -63,9 +63,8 @@ public final class MainView {
                     model.processTrees().revealEvent(entry.id());
                 }, model.busyProperty());
         this.detail = new DetailView(model.detail(), openLink, model.timeline()::addChip);
-        this.export = new ExportViewModel(model.tasks(), model.sessionProperty()::get, model::appRules,
-                () -> model.settingsProperty().get().rules(), model.timeline()::filter,
-                () -> model.timeline().sortProperty().get(), () -> model.processTrees().treeProperty().get());
+        this.export = new ExportViewModel(model.tasks(), model.sessionProperty()::get, model.timeline()::filter,
+                () -> model.timeline().sortProperty().get());
         Tab detections = new Tab("Detections", new DetectionsView(model.detections()).root());
         detections.setId("detectionsTab");
         Tab evidence = new Tab("Evidence", new EvidenceView(model.evidence(), evidenceActions()).root());

@@ -20,7 +20,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 
 import org.sigmascope.caseview.CaseMeta;
-import org.sigmascope.caseview.CaseReport;
+import org.sigmascope.caseview.StoredCaseDetails;
 import org.sigmascope.caseview.GapFinder;
 import org.sigmascope.rulelibrary.RuleLibrary;
 import org.sigmascope.rulelibrary.update.RuleUpdater;
@@ -465,7 +465,7 @@ public final class MainViewModel implements AutoCloseable {
     public void caseDetails(Consumer<org.sigmascope.report.model.CaseDetails> show) {
         CaseSession current = session.get();
         if (current != null) {
-            tasks.run("reading the case details", () -> CaseReport.details(current.store()), show,
+            tasks.run("reading the case details", () -> StoredCaseDetails.read(current.store()), show,
                     e -> failed("The case details could not be read", BackgroundTasks.plain(e)));
         }
     }

@@ -29,9 +29,6 @@ import org.sigmascope.workspace.Workspace;
  * @param problems a placeholders file that could not be read, and the like
  */
 public record AppRules(RuleSet all, List<Source> sources, LogsourceMapping mapping, List<Diagnostic> problems) {
-    /** The rule engine the app scans with. */
-    public static final String ENGINE = "reference";
-
     public AppRules {
         sources = List.copyOf(sources);
         problems = List.copyOf(problems);

@@ -16,30 +16,15 @@ public final class BinXmlEvaluator {
     static final int MAX_STEPS = 1_000_000;
 
     private final ChunkContext context;
-    private final Frame[] frames = new Frame[MAX_DEPTH + 1];
+    private final Substitutions[] frames = new Substitutions[MAX_DEPTH + 1];
     private int steps;
     private boolean dropOptional;
+    private int instances;
 
     public BinXmlEvaluator(ChunkContext context) {
         this.context = context;
         for (int i = 0; i < frames.length; i++) {
-            frames[i] = new Frame();
-        }
-    }
-
-    /** The substitution values of one template instance. */
-    private static final class Frame {
-        int count;
-        int[] type = new int[64];
-        int[] offset = new int[64];
-        int[] size = new int[64];
-
-        void ensure(int n) {
-            if (type.length < n) {
-                type = new int[n];
-                offset = new int[n];
-                size = new int[n];
-            }
+            frames[i] = new Substitutions();
         }
     }
 
@@ -53,6 +38,7 @@ public final class BinXmlEvaluator {
     public void record(int start, int end, boolean dropOptional, BinXmlVisitor visitor) {
         steps = MAX_STEPS;
         this.dropOptional = dropOptional;
+        instances = 0;
         fragment(start, end, 0, visitor);
     }
 
@@ -78,16 +64,68 @@ public final class BinXmlEvaluator {
         }
     }
 
-    private int instance(int p, int end, int depth, BinXmlVisitor visitor) {
+    /**
+     * When {@code [start, end)} is one template instance and nothing else (fragment headers, the instance, then
+     * its end or an end-of-stream token: the shape of nearly every record, and of the nested BinXML value holding
+     * its {@code EventData}), binds its values to {@link #substitutions(int) substitutions(depth)} and returns its
+     * template; otherwise {@code null}, and {@link #record} must walk the record. Throws what a walk would throw on
+     * a broken instance.
+     *
+     * @param depth 0 for the record itself, one more for each nested BinXML value it is inside
+     */
+    public Program soleInstance(int start, int end, int depth) {
         byte[] data = context.data();
+        int p = start;
+        while (p < end && token(data, p) == Tokens.FRAGMENT_HEADER) {
+            p += 4;
+        }
+        if (p >= end || token(data, p) != Tokens.TEMPLATE_INSTANCE || depth > MAX_DEPTH) {
+            return null;
+        }
         Program template = context.template(Instances.definition(data, p));
+        int after = bind(p, end, frames[depth]);
+        return after >= end || token(data, after) == Tokens.EOF ? template : null;
+    }
+
+    /** The values bound at {@code depth} by the last {@link #soleInstance}. */
+    public Substitutions substitutions(int depth) {
+        return frames[depth];
+    }
+
+    /**
+     * Walks {@code template}, the record's own instance bound by {@link #soleInstance}, as {@link #record} would
+     * (optional elements kept).
+     */
+    public void replay(Program template, int end, BinXmlVisitor visitor) {
+        steps = MAX_STEPS;
+        dropOptional = false;
+        frames[0].instance = 0;
+        instances = 1;
+        run(template, frames[0], 0, end, visitor);
+    }
+
+    private static int token(byte[] data, int p) {
+        return data[p] & ~Tokens.MORE_BIT & 0xff;
+    }
+
+    private int instance(int p, int end, int depth, BinXmlVisitor visitor) {
+        Program template = context.template(Instances.definition(context.data(), p));
+        Substitutions frame = frames[depth];
+        int value = bind(p, end, frame);
+        frame.instance = instances++;
+        run(template, frame, depth, end, visitor);
+        return value;
+    }
+
+    /** Reads the value descriptors of the instance at {@code p} into {@code frame}; returns where its values end. */
+    private int bind(int p, int end, Substitutions frame) {
+        byte[] data = context.data();
         int q = Instances.descriptors(data, p, end);
         long count = Bytes.u32(data, q);
         if (count > Instances.MAX_VALUES) {
             throw new BinXmlException(q, "template instance claims " + count + " values");
         }
         int n = (int) count;
-        Frame frame = frames[depth];
         frame.ensure(n);
         frame.count = n;
         int value = q + 4 + 4 * n;
@@ -101,16 +139,15 @@ public final class BinXmlEvaluator {
         if (value > end) {
             throw new BinXmlException(q, "template instance values run past the record");
         }
-        run(template, frame, depth, end, visitor);
         return value;
     }
 
     /** An optional substitution leaves its element or attribute out only for a null value (as Windows does). */
-    private boolean isEmpty(Frame frame, int index) {
+    private boolean isEmpty(Substitutions frame, int index) {
         return index >= frame.count || frame.type[index] == ValueType.NULL;
     }
 
-    private void run(Program program, Frame frame, int depth, int end, BinXmlVisitor visitor) {
+    private void run(Program program, Substitutions frame, int depth, int end, BinXmlVisitor visitor) {
         int[] ops = program.ops;
         String[] strings = program.strings;
         int pc = 0;
@@ -190,7 +227,7 @@ public final class BinXmlEvaluator {
         instance(p, end, depth + 1, visitor);
     }
 
-    private void substitute(Frame frame, int index, int depth, BinXmlVisitor visitor) {
+    private void substitute(Substitutions frame, int index, int depth, BinXmlVisitor visitor) {
         // A null value is no content; an empty string is still a value (the element shows as empty).
         if (index >= frame.count || frame.type[index] == ValueType.NULL) {
             return;
@@ -204,7 +241,7 @@ public final class BinXmlEvaluator {
             }
             fragment(offset, offset + size, depth + 1, visitor);
         } else {
-            visitor.value(context.data(), type, offset, size);
+            visitor.substitution(frame.instance, index, context.data(), type, offset, size);
         }
     }
 }

@@ -21,6 +21,15 @@ public interface BinXmlVisitor {
     /** A typed value (never null, never nested BinXML) at {@code offset} in {@code data}. */
     void value(byte[] data, int type, int offset, int size);
 
+    /**
+     * Value {@code index} of the record's {@code instance}-th template instance (counted in the order of the walk,
+     * the record's own instance first): visitors that derive something from templates keep the numbers (the field
+     * flattener's plans); for the others it is any {@link #value}.
+     */
+    default void substitution(int instance, int index, byte[] data, int type, int offset, int size) {
+        value(data, type, offset, size);
+    }
+
     void charRef(int codePoint);
 
     void entityRef(String name);

@@ -1,5 +1,7 @@
 package org.sigmascope.ingest.evtx.binxml;
 
+import java.util.Arrays;
+
 /**
  * A BinXML element tree compiled once into a flat instruction array, so that every record using a template
  * replays it without re-reading its tokens (the template cache of evtx-checklist "BinXML tokens").
@@ -20,8 +22,11 @@ package org.sigmascope.ingest.evtx.binxml;
  * INSTANCE  offset                  a template instance inside a template-less fragment
  * </pre>
  * {@code name}, {@code string}, {@code target} and {@code data} index {@link #strings}.
+ *
+ * <p>Two programs are equal when their instructions and strings are: the same template compiled in another chunk
+ * (its name offsets differ, its program does not), so what a visitor derives from a template can outlive the chunk.
  */
-final class Program {
+public final class Program {
     static final int OPEN = 1;
     static final int ATTR = 2;
     static final int ATTR_END = 3;
@@ -37,9 +42,93 @@ final class Program {
 
     final int[] ops;
     final String[] strings;
+    private int hash;
+    private int[] substitutions;
+    private boolean singleUse;
+    private Object attachment;
 
     Program(int[] ops, String[] strings) {
         this.ops = ops;
         this.strings = strings;
+    }
+
+    /** How many words instruction {@code op} takes, operands included. */
+    static int length(int op) {
+        return switch (op) {
+            case ATTR_END, END -> 1;
+            case PI -> 3;
+            case OPEN, ATTR, VALUE -> 4;
+            default -> 2;
+        };
+    }
+
+    /**
+     * Whether the program's output depends only on its substitution values: no typed values written inline (their
+     * offsets are the chunk's) and no template instance inside it.
+     */
+    public boolean substitutionsOnly() {
+        for (int pc = 0; pc < ops.length; pc += length(ops[pc])) {
+            if (ops[pc] == VALUE || ops[pc] == INSTANCE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The substitution indexes the program uses, each once, in the order it first uses them. */
+    public int[] substitutions() {
+        if (substitutions == null) {
+            int[] found = new int[16];
+            int count = 0;
+            boolean repeated = false;
+            for (int pc = 0; pc < ops.length; pc += length(ops[pc])) {
+                if (ops[pc] == SUBST) {
+                    int index = ops[pc + 1] < 0 ? -ops[pc + 1] - 1 : ops[pc + 1];
+                    boolean seen = false;
+                    for (int i = 0; i < count && !seen; i++) {
+                        seen = found[i] == index;
+                    }
+                    repeated |= seen;
+                    if (!seen) {
+                        if (count == found.length) {
+                            found = Arrays.copyOf(found, count * 2);
+                        }
+                        found[count++] = index;
+                    }
+                }
+            }
+            singleUse = !repeated;
+            substitutions = Arrays.copyOf(found, count);
+        }
+        return substitutions;
+    }
+
+    /** Whether the program uses each substitution once (a walk then meets each value once, in that order). */
+    public boolean singleUse() {
+        substitutions();
+        return singleUse;
+    }
+
+    /** What a visitor keeps for this template (the field flattener's plans); it lives as long as the program. */
+    public Object attachment() {
+        return attachment;
+    }
+
+    public void attach(Object value) {
+        attachment = value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Program other && hashCode() == other.hashCode() && Arrays.equals(ops, other.ops)
+                && Arrays.equals(strings, other.strings);
+    }
+
+    @Override
+    public int hashCode() {
+        if (hash == 0) {
+            hash = (31 * Arrays.hashCode(ops) + Arrays.hashCode(strings)) | 1;
+        }
+        return hash;
     }
 }

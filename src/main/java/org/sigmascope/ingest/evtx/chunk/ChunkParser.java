@@ -2,11 +2,10 @@ package org.sigmascope.ingest.evtx.chunk;
 
 import java.util.Arrays;
 
-import org.sigmascope.ingest.evtx.binxml.BinXmlEvaluator;
 import org.sigmascope.ingest.evtx.binxml.BinXmlException;
 import org.sigmascope.ingest.evtx.binxml.Bytes;
 import org.sigmascope.ingest.evtx.binxml.ChunkContext;
-import org.sigmascope.ingest.evtx.render.FieldFlattener;
+import org.sigmascope.ingest.evtx.render.RecordFlattener;
 import org.sigmascope.ingest.evtx.value.ValueDecoder;
 import org.sigmascope.model.Diagnostic;
 import org.sigmascope.model.Event;
@@ -28,8 +27,7 @@ public final class ChunkParser {
 
     private final ChunkContext context;
     private final ValueDecoder decoder = new ValueDecoder();
-    private final BinXmlEvaluator evaluator;
-    private final FieldFlattener flattener;
+    private final RecordFlattener flattener;
     private final String file;
     private final int sourceId;
     private final boolean checksums;
@@ -42,8 +40,7 @@ public final class ChunkParser {
      */
     public ChunkParser(String file, int sourceId, boolean checksums) {
         this.context = new ChunkContext(decoder.text());
-        this.evaluator = new BinXmlEvaluator(context);
-        this.flattener = new FieldFlattener(decoder);
+        this.flattener = new RecordFlattener(context, decoder);
         this.file = file;
         this.sourceId = sourceId;
         this.checksums = checksums;
@@ -208,9 +205,9 @@ public final class ChunkParser {
         long recordId = Bytes.i64(data, p + 8);
         long written = Bytes.i64(data, p + 16);
         decoder.text().clearLossy();
-        flattener.begin();
+        Fields fields;
         try {
-            evaluator.record(p + RECORD_HEADER, p + size - 4, false, flattener);
+            fields = flattener.flatten(p + RECORD_HEADER, p + size - 4);
         } catch (BinXmlException e) {
             if (!recovered) {
                 failed(result, fileOffset + e.offset(), "chunk " + index + ": record " + recordId + " at 0x"
@@ -224,7 +221,6 @@ public final class ChunkParser {
             }
             return null;
         }
-        Fields fields = flattener.finish();
         if (decoder.text().lossy()) {
             warning(result, fileOffset + p, "chunk " + index + ": record " + recordId
                     + ": text that is not valid UTF-16 or windows-1252 was decoded with replacement characters");
@@ -257,9 +253,15 @@ public final class ChunkParser {
 
     /** The next {@code 2A 2A 00 00} at or after {@code from}, or -1. */
     static int nextSignature(byte[] data, int from, int end) {
-        for (int p = Math.max(from, 0); p + 4 <= end; p++) {
-            if (data[p] == 0x2A && data[p + 1] == 0x2A && data[p + 2] == 0 && data[p + 3] == 0) {
+        int p = Math.max(from, 0);
+        while (p + 4 <= end) {
+            // Slack is mostly zeros or text: eight bytes without a 0x2A cannot start a signature.
+            if (p + 8 <= end && !Bytes.hasAsterisk(Bytes.i64(data, p))) {
+                p += 8;
+            } else if (data[p] == 0x2A && data[p + 1] == 0x2A && data[p + 2] == 0 && data[p + 3] == 0) {
                 return p;
+            } else {
+                p++;
             }
         }
         return -1;

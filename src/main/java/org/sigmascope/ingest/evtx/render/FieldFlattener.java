@@ -2,31 +2,39 @@ package org.sigmascope.ingest.evtx.render;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntBinaryOperator;
 
 import org.sigmascope.ingest.evtx.binxml.BinXmlVisitor;
 import org.sigmascope.ingest.evtx.binxml.Bytes;
 import org.sigmascope.ingest.evtx.value.ValueDecoder;
 import org.sigmascope.ingest.evtx.value.ValueType;
+import org.sigmascope.ingest.winevent.SystemFields;
 import org.sigmascope.model.Fields;
 
 /**
  * Flattens a record's XML to Sigma's field names as the BinXML is walked (evtx-checklist "Flattening"), giving
- * the same names and values as the Rust evtx crate's JSON export read through
- * {@link org.sigmascope.ingest.json.EvtxJsonShape}:
+ * the same names and values as the Rust evtx crate's JSON export read by our JSON reader:
  * <ul>
  * <li>{@code System}, {@code EventData}: each child element is a field named after it, its attributes
- *     {@code Element_Attribute}; an element with neither text nor attributes is a field with a null value.</li>
+ *     {@code Element_Attribute}; an element with neither text nor attributes is a field with a null value.
+ *     Numeric System values given as text (template-less records) become numbers, as {@link SystemFields} says.
+ *     Attributes of {@code EventData} itself are {@code EventData_Attribute}.</li>
  * <li>{@code <Data Name="X">v</Data>} is field {@code X}; unnamed {@code Data} values form the list
  *     {@code Data}.</li>
- * <li>{@code UserData}: the children of its inner element become fields by their names.</li>
+ * <li>{@code UserData}: the children of its inner element become fields by their names, that element's
+ *     attributes {@code Inner_Attribute}.</li>
  * <li>Deeper elements are named by their path: {@code Parent_Child}, {@code Parent_Child_Attribute}.</li>
  * <li>Trailing white space is trimmed, as the crate does: Windows writes values such as {@code "NtLmSsp "}
  *     and Sigma rules are written against the trimmed form (the XML view keeps it).</li>
  * <li>A name repeated among siblings: the last one takes the name and the earlier ones move to {@code _1},
- *     {@code _2} (the crate's order); other sections ({@code RenderingInfo}) are not fields (the XML view shows
- *     them).</li>
+ *     {@code _2} (the crate's order).</li>
+ * <li>Other children of {@code Event} ({@code RenderingInfo}) are named by their path from that child:
+ *     {@code RenderingInfo_Culture}, {@code RenderingInfo_Message}.</li>
  * </ul>
- * One instance per worker thread; {@link #begin()} before each record, {@link #finish()} after.
+ * One instance per worker thread; {@link #begin()} before each record, {@link #finish()} after. The same walk
+ * records a {@link FieldPlan} ({@link #beginPlan}, {@link #plan}): values are then {@link Part}s, and every
+ * decision that depends on a value (is it null, what does it say) is taken on what the plan's shape fixes, or the
+ * template is not plannable.
  */
 public final class FieldFlattener implements BinXmlVisitor {
     private static final int MAX_DEPTH = 160;
@@ -34,7 +42,8 @@ public final class FieldFlattener implements BinXmlVisitor {
     private static final int SYSTEM = 1;
     private static final int EVENT_DATA = 2;
     private static final int USER_DATA = 3;
-    private static final int IGNORED = 4;
+    /** Another child of {@code Event} ({@code RenderingInfo}): the element itself is a field, named by its path. */
+    private static final int OTHER = 4;
 
     private static final int PLAIN = 0;
     private static final int NAMED_DATA = 1;
@@ -42,7 +51,7 @@ public final class FieldFlattener implements BinXmlVisitor {
 
     private final ValueDecoder decoder;
 
-    private Fields.Builder out;
+    private final FieldTable out = new FieldTable();
     private int depth;
     private int section;
     private final String[] name = new String[MAX_DEPTH];
@@ -70,6 +79,12 @@ public final class FieldFlattener implements BinXmlVisitor {
     private List<Object> unnamedData;
     private long timeCreated;
 
+    /** While a plan is recorded: the record's decoded values (their null-ness is part of the plan's shape). */
+    private Object[] recording;
+    /** While a plan is recorded: the position of value (instance, index) among the decoded values. */
+    private IntBinaryOperator positions;
+    private int timeCreatedPosition;
+
     public FieldFlattener(ValueDecoder decoder) {
         this.decoder = decoder;
         for (int i = 0; i < MAX_DEPTH; i++) {
@@ -78,7 +93,8 @@ public final class FieldFlattener implements BinXmlVisitor {
     }
 
     public void begin() {
-        out = Fields.builder(48);
+        out.clear();
+        recording = null;
         depth = 0;
         section = NONE;
         attributeCount = 0;
@@ -94,9 +110,35 @@ public final class FieldFlattener implements BinXmlVisitor {
         if (unnamedData != null) {
             out.set("Data", unnamedData.isEmpty() ? null : unnamedData);
         }
-        Fields fields = out.build();
-        out = null;
-        return fields;
+        return out.fields();
+    }
+
+    /**
+     * Starts recording a plan from a walk of a template.
+     *
+     * @param decoded   the record's values, decoded
+     * @param positions where value (instance, index) of the walk is in {@code decoded}
+     */
+    void beginPlan(Object[] decoded, IntBinaryOperator positions) {
+        begin();
+        recording = decoded;
+        this.positions = positions;
+        timeCreatedPosition = -1;
+    }
+
+    /** The plan recorded since {@link #beginPlan}. */
+    FieldPlan plan() {
+        if (unnamedData != null) {
+            out.set("Data", new Part.Gathered(List.copyOf(unnamedData)));
+        }
+        String[] names = new String[out.size()];
+        Object[] values = new Object[out.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = out.name(i);
+            values[i] = out.value(i);
+        }
+        recording = null;
+        return new FieldPlan(names, values, timeCreatedPosition);
     }
 
     /** The FILETIME of {@code System/TimeCreated/@SystemTime}, or -1 when the record has none. */
@@ -104,13 +146,20 @@ public final class FieldFlattener implements BinXmlVisitor {
         return timeCreated;
     }
 
-    /** Depth of the elements that are fields: below {@code UserData} there is one wrapper element more. */
+    /**
+     * Depth of the elements that are fields: below {@code UserData} there is one wrapper element more; another
+     * section ({@code RenderingInfo}) is a field itself, its children {@code RenderingInfo_Message}….
+     */
     private int fieldDepth() {
-        return section == USER_DATA ? 4 : 3;
+        return switch (section) {
+            case USER_DATA -> 4;
+            case OTHER -> 2;
+            default -> 3;
+        };
     }
 
     private boolean isField(int d) {
-        return section != NONE && section != IGNORED && d >= fieldDepth();
+        return section != NONE && d >= fieldDepth();
     }
 
     @Override
@@ -127,7 +176,7 @@ public final class FieldFlattener implements BinXmlVisitor {
                 case "System" -> SYSTEM;
                 case "EventData" -> EVENT_DATA;
                 case "UserData" -> USER_DATA;
-                default -> IGNORED;
+                default -> OTHER;
             };
         }
         name[depth] = elementName;
@@ -148,6 +197,12 @@ public final class FieldFlattener implements BinXmlVisitor {
             return;
         }
         opened[depth] = true;
+        if (depth == fieldDepth() - 1 && (section == EVENT_DATA || section == USER_DATA)) {
+            // <EventData Name="DNS_EVENT_…"> (the message symbol), and the attributes of UserData's wrapper
+            // element: fields named after the element, as the JSON reader names them.
+            emitAttributes(name[depth]);
+            return;
+        }
         if (!isField(depth)) {
             return;
         }
@@ -167,12 +222,20 @@ public final class FieldFlattener implements BinXmlVisitor {
         kind[depth] = PLAIN;
         String elementKey = sibling(join(prefix, elementName));
         key[depth] = elementKey;
+        hasAttributes[depth] = emitAttributes(elementKey);
+    }
+
+    /** Writes the element's attributes as {@code elementKey_Attribute}, namespace declarations left out. */
+    private boolean emitAttributes(String elementKey) {
+        boolean any = false;
         for (int i = 0; i < attributeCount; i++) {
-            if (!attributeNames[i].equals("xmlns")) {
-                emit(join(elementKey, attributeNames[i]), attributeValues[i]);
-                hasAttributes[depth] = true;
+            String attributeName = attributeNames[i];
+            if (!attributeName.equals("xmlns") && !attributeName.startsWith("xmlns:")) {
+                emit(join(elementKey, attributeName), attributeValues[i]);
+                any = true;
             }
         }
+        return any;
     }
 
     /** An element's field name among its siblings, and where its fields start in {@link #emitted}. */
@@ -241,13 +304,32 @@ public final class FieldFlattener implements BinXmlVisitor {
     }
 
     private void emit(String fieldName, Object value) {
-        out.put(fieldName, value);
+        out.put(fieldName, section == SYSTEM ? systemValue(fieldName, value) : value);
         emitted.add(fieldName);
+    }
+
+    /**
+     * A System value typed as every reader types it ({@link SystemFields#normalize}): template-less (forwarded)
+     * records carry {@code EventID}, {@code Level}… as text, and one rule must match them as numbers in every format.
+     * In a template those values are numbers already; a plan converts only the ones its shape says are text.
+     */
+    private Object systemValue(String fieldName, Object value) {
+        if (!SystemFields.isNumeric(fieldName)) {
+            return value;
+        }
+        if (value instanceof Part part) {
+            return part.evaluate(recording) instanceof String ? new Part.SystemValue(fieldName, part) : value;
+        }
+        return SystemFields.normalize(fieldName, value);
     }
 
     private String attribute(String attributeName) {
         for (int i = 0; i < attributeCount; i++) {
             if (attributeNames[i].equals(attributeName)) {
+                if (attributeValues[i] instanceof Part) {
+                    // A field name taken from a value differs from record to record: no plan can fix it.
+                    throw new FieldPlan.NotPlannable();
+                }
                 return Fields.textOf(attributeValues[i]);
             }
         }
@@ -289,7 +371,7 @@ public final class FieldFlattener implements BinXmlVisitor {
         }
         open();
         if (isField(depth)) {
-            Object value = kind[depth] == UNNAMED_DATA ? text[depth] : Whitespace.trim(text[depth]);
+            Object value = kind[depth] == UNNAMED_DATA ? text[depth] : trim(text[depth]);
             switch (kind[depth]) {
                 case NAMED_DATA -> emit(key[depth], value);
                 case UNNAMED_DATA -> unnamedData(value);
@@ -314,15 +396,15 @@ public final class FieldFlattener implements BinXmlVisitor {
             unnamedData = new ArrayList<>(4);
             out.put("Data", null);
         }
-        if (value instanceof List<?> list) {
-            for (Object item : list) {
-                if (item != null) {
-                    unnamedData.add(item);
-                }
-            }
+        if (recording == null) {
+            Part.Gathered.gather(unnamedData, value);
         } else if (value != null) {
             unnamedData.add(value);
         }
+    }
+
+    private Object trim(Object value) {
+        return value instanceof Part ? new Part.Trimmed(value) : Whitespace.trim(value);
     }
 
     @Override
@@ -333,11 +415,32 @@ public final class FieldFlattener implements BinXmlVisitor {
 
     @Override
     public void value(byte[] data, int type, int offset, int size) {
-        if (type == ValueType.FILETIME && inAttribute && section == SYSTEM && size >= 8
-                && name[depth].equals("TimeCreated")) {
+        if (recording != null) {
+            // Not a value of the template instance: the plan would not know where to find it.
+            throw new FieldPlan.NotPlannable();
+        }
+        if (isTimeCreated(type, size)) {
             timeCreated = Bytes.i64(data, offset);
         }
         add(decoder.decode(data, type, offset, size));
+    }
+
+    @Override
+    public void substitution(int instance, int index, byte[] data, int type, int offset, int size) {
+        if (recording == null) {
+            value(data, type, offset, size);
+            return;
+        }
+        int position = positions.applyAsInt(instance, index);
+        if (isTimeCreated(type, size)) {
+            timeCreatedPosition = position;
+        }
+        add(recording[position] == null ? null : new Part.Substitution(position));
+    }
+
+    private boolean isTimeCreated(int type, int size) {
+        return type == ValueType.FILETIME && inAttribute && section == SYSTEM && size >= 8
+                && name[depth].equals("TimeCreated");
     }
 
     private void add(Object value) {
@@ -365,6 +468,16 @@ public final class FieldFlattener implements BinXmlVisitor {
     private static Object concat(Object first, Object second) {
         if (second == null) {
             return first;
+        }
+        if (first instanceof Part || second instanceof Part) {
+            List<Object> pieces = new ArrayList<>();
+            if (first instanceof Part.Joined joined) {
+                pieces.addAll(joined.pieces());
+            } else {
+                pieces.add(first);
+            }
+            pieces.add(second);
+            return new Part.Joined(pieces);
         }
         return Fields.textOf(first) + Fields.textOf(second);
     }

@@ -5,7 +5,7 @@ package org.sigmascope.ingest.evtx.value;
  * the way Event Viewer shows {@code SystemTime}. Written by hand because a {@code DateTimeFormatter} per value
  * costs more than the rest of a record.
  */
-public final class TimeText {
+final class TimeText {
     private static final long TICKS_PER_SECOND = 10_000_000L;
     private static final long TICKS_PER_DAY = 86_400L * TICKS_PER_SECOND;
     /** Days from 1601-01-01 to 1970-01-01. */
@@ -15,7 +15,7 @@ public final class TimeText {
     }
 
     /** FILETIME: 100 ns ticks since 1601-01-01 UTC, read as unsigned. */
-    public static String filetime(long ticks) {
+    static String filetime(AsciiText out, long ticks) {
         if (ticks < 0) {
             // Above 2^63 ticks (year 30828+): not a time Windows writes; keep the raw number visible.
             return Long.toUnsignedString(ticks);
@@ -24,32 +24,27 @@ public final class TimeText {
         long rest = ticks % TICKS_PER_DAY;
         long seconds = rest / TICKS_PER_SECOND;
         int fraction = (int) (rest % TICKS_PER_SECOND);
-        StringBuilder out = new StringBuilder(28);
+        out.clear();
         appendDate(out, days - EPOCH_DAYS_1601);
         out.append('T');
         appendTime(out, (int) (seconds / 3600), (int) (seconds / 60 % 60), (int) (seconds % 60));
-        out.append('.');
-        pad(out, fraction, 7);
-        return out.append('Z').toString();
+        // 7 digits of 100 ns: one, then three pairs
+        out.append('.').append((char) ('0' + fraction / 1_000_000)).two(fraction / 10_000 % 100)
+                .two(fraction / 100 % 100).two(fraction % 100);
+        return out.append('Z').text();
     }
 
     /** SYSTEMTIME: eight u16 (year, month, day of week, day, hour, minute, second, milliseconds). */
-    public static String systemtime(int year, int month, int day, int hour, int minute, int second, int millis) {
-        StringBuilder out = new StringBuilder(28);
-        pad(out, year, 4);
-        out.append('-');
-        pad(out, month, 2);
-        out.append('-');
-        pad(out, day, 2);
-        out.append('T');
-        appendTime(out, hour, minute, second);
-        out.append('.');
-        pad(out, millis * 10_000, 7);
-        return out.append('Z').toString();
+    static String systemtime(AsciiText out, int year, int month, int day, int hour, int minute, int second,
+                             int millis) {
+        // u16 fields from the record: any of them may be out of range in a damaged one
+        out.clear().digits(year, 4).append('-').digits(month, 2).append('-').digits(day, 2).append('T')
+                .digits(hour, 2).append(':').digits(minute, 2).append(':').digits(second, 2);
+        return out.append('.').digits(millis * 10_000L, 7).append('Z').text();
     }
 
     /** Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil, inverted). */
-    private static void appendDate(StringBuilder out, long epochDays) {
+    private static void appendDate(AsciiText out, long epochDays) {
         long z = epochDays + 719_468;
         long era = Math.floorDiv(z, 146_097);
         long doe = z - era * 146_097;
@@ -59,26 +54,16 @@ public final class TimeText {
         long day = doy - (153 * mp + 2) / 5 + 1;
         long month = mp < 10 ? mp + 3 : mp - 9;
         long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-        pad(out, year, 4);
-        out.append('-');
-        pad(out, month, 2);
-        out.append('-');
-        pad(out, day, 2);
-    }
-
-    private static void appendTime(StringBuilder out, int hour, int minute, int second) {
-        pad(out, hour, 2);
-        out.append(':');
-        pad(out, minute, 2);
-        out.append(':');
-        pad(out, second, 2);
-    }
-
-    private static void pad(StringBuilder out, long value, int width) {
-        String digits = Long.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            out.append('0');
+        // FILETIME years are 1601 to 30828: four or five digits
+        if (year < 10_000) {
+            out.two((int) year / 100).two((int) year % 100);
+        } else {
+            out.digits(year, 4);
         }
-        out.append(digits);
+        out.append('-').two((int) month).append('-').two((int) day);
+    }
+
+    private static void appendTime(AsciiText out, int hour, int minute, int second) {
+        out.two(hour).append(':').two(minute).append(':').two(second);
     }
 }

@@ -1,5 +1,6 @@
 package org.sigmascope.ingest.evtx.value;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,9 +14,10 @@ import org.sigmascope.ingest.evtx.binxml.Bytes;
  * Nested BinXML (0x21) is not a value: the evaluator expands it before it gets here.
  */
 public final class ValueDecoder {
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.ISO_8859_1);
 
     private final TextDecoder text = new TextDecoder();
+    private final AsciiText ascii = new AsciiText();
 
     public TextDecoder text() {
         return text;
@@ -45,7 +47,7 @@ public final class ValueDecoder {
             case ValueType.GUID -> size < 16 ? null : guid(data, offset);
             case ValueType.SIZE_T, ValueType.EVT_HANDLE -> size >= 8 ? hex64(Bytes.i64(data, offset))
                     : size >= 4 ? hex64(Bytes.u32(data, offset)) : null;
-            case ValueType.FILETIME -> size < 8 ? null : TimeText.filetime(Bytes.i64(data, offset));
+            case ValueType.FILETIME -> size < 8 ? null : TimeText.filetime(ascii, Bytes.i64(data, offset));
             case ValueType.SYSTEMTIME -> size < 16 ? null : systemtime(data, offset);
             case ValueType.SID -> size < 8 ? null : sid(data, offset, size);
             case ValueType.HEX32 -> size < 4 ? null : hex64(Bytes.u32(data, offset));
@@ -117,72 +119,62 @@ public final class ValueDecoder {
         return items;
     }
 
-    public static String hex(byte[] data, int offset, int size) {
-        char[] out = new char[size * 2];
+    /** Binary as upper-case hex, two digits a byte. */
+    static String hex(byte[] data, int offset, int size) {
+        byte[] out = new byte[size * 2];
         for (int i = 0; i < size; i++) {
             int b = data[offset + i] & 0xff;
             out[2 * i] = HEX[b >>> 4];
             out[2 * i + 1] = HEX[b & 0xf];
         }
-        return new String(out);
+        return new String(out, StandardCharsets.ISO_8859_1);
     }
 
     /** {@code 0x3e7}: lower-case, no zero padding, as Event Viewer shows hex values. */
-    public static String hex64(long value) {
-        return "0x" + Long.toHexString(value);
+    private String hex64(long value) {
+        return ascii.clear().append('0').append('x').hex(value, false).text();
     }
 
     /** Mixed-endian GUID: the first three groups little-endian, the last two as stored. */
-    public static String guid(byte[] data, int offset) {
-        char[] out = new char[38];
-        out[0] = '{';
-        int p = 1;
-        p = hexBytes(out, p, data, offset + 3, offset - 1, -1);
-        out[p++] = '-';
-        p = hexBytes(out, p, data, offset + 5, offset + 3, -1);
-        out[p++] = '-';
-        p = hexBytes(out, p, data, offset + 7, offset + 5, -1);
-        out[p++] = '-';
-        p = hexBytes(out, p, data, offset + 8, offset + 10, 1);
-        out[p++] = '-';
-        p = hexBytes(out, p, data, offset + 10, offset + 16, 1);
-        out[p] = '}';
-        return new String(out);
+    private String guid(byte[] data, int offset) {
+        AsciiText out = ascii.clear().append('{');
+        hexBytes(out, data, offset + 3, offset - 1, -1).append('-');
+        hexBytes(out, data, offset + 5, offset + 3, -1).append('-');
+        hexBytes(out, data, offset + 7, offset + 5, -1).append('-');
+        hexBytes(out, data, offset + 8, offset + 10, 1).append('-');
+        return hexBytes(out, data, offset + 10, offset + 16, 1).append('}').text();
     }
 
-    private static int hexBytes(char[] out, int p, byte[] data, int from, int to, int step) {
+    private static AsciiText hexBytes(AsciiText out, byte[] data, int from, int to, int step) {
         for (int i = from; i != to; i += step) {
-            int b = data[i] & 0xff;
-            out[p++] = HEX[b >>> 4];
-            out[p++] = HEX[b & 0xf];
+            out.hexByte(data[i] & 0xff);
         }
-        return p;
+        return out;
     }
 
-    private static String systemtime(byte[] data, int offset) {
-        return TimeText.systemtime(Bytes.u16(data, offset), Bytes.u16(data, offset + 2), Bytes.u16(data, offset + 6),
-                Bytes.u16(data, offset + 8), Bytes.u16(data, offset + 10), Bytes.u16(data, offset + 12),
-                Bytes.u16(data, offset + 14));
+    private String systemtime(byte[] data, int offset) {
+        return TimeText.systemtime(ascii, Bytes.u16(data, offset), Bytes.u16(data, offset + 2),
+                Bytes.u16(data, offset + 6), Bytes.u16(data, offset + 8), Bytes.u16(data, offset + 10),
+                Bytes.u16(data, offset + 12), Bytes.u16(data, offset + 14));
     }
 
     /** {@code S-1-5-21-…}: revision, count, 48-bit big-endian authority, then the sub-authorities. */
-    public static String sid(byte[] data, int offset, int size) {
+    private String sid(byte[] data, int offset, int size) {
         int revision = Bytes.u8(data, offset);
         int count = Bytes.u8(data, offset + 1);
         long authority = 0;
         for (int i = 2; i < 8; i++) {
             authority = authority << 8 | (data[offset + i] & 0xff);
         }
-        StringBuilder out = new StringBuilder(16 + count * 11);
-        out.append("S-").append(revision).append('-');
+        AsciiText out = ascii.clear().append('S').append('-').digits(revision, 1).append('-');
         if (authority >= 1L << 32) {
-            out.append("0x").append(Long.toHexString(authority).toUpperCase(java.util.Locale.ROOT));
+            out.append('0').append('x').hex(authority, true);
         } else {
-            out.append(authority);
+            out.digits(authority, 1);
         }
         for (int i = 0; i < count && 8 + 4 * i + 4 <= size; i++) {
-            out.append('-').append(Bytes.u32(data, offset + 8 + 4 * i));
+            out.append('-').digits(Bytes.u32(data, offset + 8 + 4 * i), 1);
         }
-        return out.toString();
+        return out.text();
     }
 }
