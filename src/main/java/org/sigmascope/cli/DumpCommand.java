@@ -62,7 +62,7 @@ final class DumpCommand implements Callable<Integer> {
                 spec.commandLine());
         PrintWriter err = spec.commandLine().getErr();
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
-        int[] unreadable = {0};
+        SourceLines lines = new SourceLines(err, progress);
         ScanSummary summary;
         Writer out = Outputs.open(output, spec.commandLine().getOut());
         try (out; JsonGenerator generator = JsonCodec.lineGenerator(out);
@@ -109,14 +109,12 @@ final class DumpCommand implements Callable<Integer> {
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
-                    Reports.printSourceStats(err, source, stats);
+                    lines.finished(source, stats);
                 }
 
                 @Override
                 public void sourceFailed(Source source, String message) {
-                    progress.finish();
-                    err.println(source.displayName() + ": " + message);
-                    unreadable[0]++;
+                    lines.failed(source, message);
                 }
             };
             summary = Scanner.scan(new ScanRequest(inputs, (event, sink) -> { }, options, Level.INFORMATIONAL, 1, 1),
@@ -126,7 +124,7 @@ final class DumpCommand implements Callable<Integer> {
         progress.finish();
         err.printf("%d source(s), %d events, %d unreadable records in %.2fs%n", summary.sources(), summary.events(),
                 summary.failedRecords(), summary.nanos() / 1e9);
-        return unreadable[0] == 0 ? 0 : 1;
+        return lines.unreadable() == 0 ? 0 : 1;
     }
 
     static ObjectNode toJson(Event event, String source) {

@@ -62,19 +62,16 @@ final class ImportCommand implements Callable<Integer> {
         ReadOptions read = evidenceOptions.apply(ReadOptions.defaults().withIncludeRecovered(includeRecovered),
                 spec.commandLine());
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
-        int[] unreadable = {0};
+        SourceLines lines = new SourceLines(err, progress);
         CaseScan.Observer observer = new CaseScan.Observer() {
             @Override
             public void sourceFinished(Source source, SourceStats stats) {
-                progress.finish();
-                Reports.printSourceStats(err, source, stats);
+                lines.finished(source, stats);
             }
 
             @Override
             public void sourceFailed(Source source, String message) {
-                progress.finish();
-                err.println(TerminalText.safe(source.displayName()) + ": " + message);
-                unreadable[0]++;
+                lines.failed(source, message);
             }
 
             @Override
@@ -94,6 +91,6 @@ final class ImportCommand implements Callable<Integer> {
                         + " %d rules loaded, %d failed%n", TerminalText.safe(caseFile.toString()), summary.sources(),
                 summary.events(), summary.failedRecords(), summary.detections(), summary.nanos() / 1e9,
                 rules.rules().size(), rules.failures().size());
-        return rules.failures().isEmpty() && loaded.problems().isEmpty() && unreadable[0] == 0 ? 0 : 1;
+        return rules.failures().isEmpty() && loaded.problems().isEmpty() && lines.unreadable() == 0 ? 0 : 1;
     }
 }

@@ -125,7 +125,7 @@ final class ScanCommand implements Callable<Integer> {
             matcher.match(event, sink);
         };
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null);
-        int[] unreadable = {0};
+        SourceLines lines = new SourceLines(err, progress);
         ScanSummary summary;
         ScanContext context = new ScanContext(inputs, rules, ruleOptions.sourceNames(true), engineName, level, zone,
                 output);
@@ -155,8 +155,7 @@ final class ScanCommand implements Callable<Integer> {
 
                 @Override
                 public void sourceFinished(Source source, SourceStats stats) {
-                    progress.finish();
-                    Reports.printSourceStats(err, source, stats);
+                    lines.finished(source, stats);
                     writer.sourceFinished(source, stats);
                 }
 
@@ -167,9 +166,7 @@ final class ScanCommand implements Callable<Integer> {
 
                 @Override
                 public void sourceFailed(Source source, String message) {
-                    progress.finish();
-                    err.println(source.displayName() + ": " + message);
-                    unreadable[0]++;
+                    lines.failed(source, message);
                     writer.sourceFailed(source, message);
                 }
             };
@@ -189,6 +186,6 @@ final class ScanCommand implements Callable<Integer> {
         if (cannotFire != null) {
             err.println(cannotFire + "; 'sigmascope rules check --evidence INPUT…' lists them and why");
         }
-        return rules.failures().isEmpty() && loaded.problems().isEmpty() && unreadable[0] == 0 ? 0 : 1;
+        return rules.failures().isEmpty() && loaded.problems().isEmpty() && lines.unreadable() == 0 ? 0 : 1;
     }
 }

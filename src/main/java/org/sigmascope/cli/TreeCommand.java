@@ -119,7 +119,7 @@ final class TreeCommand implements Callable<Integer> {
         Outputs.commit(out);
         tree.problems().forEach(problem -> err.println(TerminalText.safe(problem)));
         printSummary(err, summary, tree.stats(), gathered);
-        return rules.failures().isEmpty() && loaded.problems().isEmpty() && gathered.unreadable == 0 ? 0 : 1;
+        return rules.failures().isEmpty() && loaded.problems().isEmpty() && gathered.lines.unreadable() == 0 ? 0 : 1;
     }
 
     private Instant time(String option, String text) {
@@ -181,11 +181,12 @@ final class TreeCommand implements Callable<Integer> {
         final Map<Integer, String> sourceNames = new HashMap<>();
         final PrintWriter err;
         final ProgressPrinter progress;
-        int unreadable;
+        final SourceLines lines;
 
         Gathered(PrintWriter err) {
             this.err = err;
             this.progress = new ProgressPrinter(err, System.console() != null);
+            this.lines = new SourceLines(err, progress);
         }
 
         @Override
@@ -220,15 +221,12 @@ final class TreeCommand implements Callable<Integer> {
 
         @Override
         public void sourceFinished(Source source, SourceStats stats) {
-            progress.finish();
-            Reports.printSourceStats(err, source, stats);
+            lines.finished(source, stats);
         }
 
         @Override
         public void sourceFailed(Source source, String message) {
-            progress.finish();
-            err.println(source.displayName() + ": " + message);
-            unreadable++;
+            lines.failed(source, message);
         }
 
         long[] detectionEvents() {
