@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -91,9 +90,6 @@ class RegressionPairTest {
         if (time != null) {
             return Timestamps.format(time.truncatedTo(ChronoUnit.MICROS));
         }
-        if (text.matches("\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}}?")) {
-            return text.replace("{", "").replace("}", "").toUpperCase(Locale.ROOT);
-        }
-        return text;
+        return ExportedText.canonical(text);
     }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -62,8 +61,8 @@ class SameRecordTest {
                 .filter(name -> lost == null || !List.of(lost.split(" ")).contains(name))
                 .forEach(names::add);
         for (String name : names) {
-            String expected = canonical(reference.fields().get(name));
-            String actual = canonical(exported.fields().get(name));
+            String expected = ExportedText.canonical(reference.fields().get(name));
+            String actual = ExportedText.canonical(exported.fields().get(name));
             if (!exported.fields().contains(name) || !expected.equals(actual)) {
                 differences.add(name + ": evtx crate '" + expected + "', " + fixture + " '"
                         + (exported.fields().contains(name) ? actual : "(absent)") + "'");
@@ -81,16 +80,5 @@ class SameRecordTest {
     private static boolean isSystem(String name) {
         return List.of("EventID", "Version", "Level", "Task", "Opcode", "Keywords", "EventRecordID", "Channel",
                 "Computer", "Correlation", "Security").contains(name);
-    }
-
-    private static String canonical(Object value) {
-        String text = Fields.textOf(value);
-        if (text == null) {
-            return "";
-        }
-        if (text.matches("\\{?[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}}?")) {
-            return text.replace("{", "").replace("}", "").toUpperCase(Locale.ROOT);
-        }
-        return text;
     }
 }

@@ -3,7 +3,9 @@ package org.sigmascope.ui.rules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.sigmascope.model.Diagnostic;
 import org.sigmascope.rulelibrary.RuleLibrary;
@@ -12,6 +14,8 @@ import org.sigmascope.sigma.BuiltinRules;
 import org.sigmascope.sigma.Placeholders;
 import org.sigmascope.sigma.RuleSet;
 import org.sigmascope.sigma.SigmaCorrelation;
+import org.sigmascope.sigma.SigmaDocument;
+import org.sigmascope.sigma.SigmaRule;
 import org.sigmascope.sigma.compiled.CompiledEngine;
 import org.sigmascope.sigma.load.RuleException;
 import org.sigmascope.sigma.load.RuleLoader;
@@ -78,24 +82,27 @@ public record AppRules(RuleSet all, List<Source> sources, LogsourceMapping mappi
 
     /** The rules that run under a selection. */
     public RuleSet selected(RuleSelection selection) {
-        RuleSet rules = new RuleSet(all.rules().stream().filter(r -> selection.runs(r.info())).toList(),
-                all.filters(), all.failures(), all.warnings(), all.duplicates());
+        List<SigmaRule> rules = all.rules().stream().filter(r -> selection.runs(r.info())).toList();
         // A correlation runs when it is chosen and everything it refers to runs (it refers only to what comes
         // before it): without it, the rules that only feed it would report on their own.
+        Set<String> running = new HashSet<>();
+        rules.forEach(rule -> addReferences(running, rule));
         List<SigmaCorrelation> correlations = new ArrayList<>();
         for (SigmaCorrelation correlation : all.correlations()) {
-            RuleSet so = withCorrelations(rules, correlations);
-            if (selection.runs(correlation.info()) && correlation.rules().stream()
-                    .allMatch(r -> so.find(r).isPresent() || so.findCorrelation(r).isPresent())) {
+            if (selection.runs(correlation.info()) && running.containsAll(correlation.rules())) {
                 correlations.add(correlation);
+                addReferences(running, correlation);
             }
         }
-        return withCorrelations(rules, correlations);
+        return new RuleSet(rules, all.filters(), all.failures(), all.warnings(), all.duplicates(), correlations);
     }
 
-    private static RuleSet withCorrelations(RuleSet rules, List<SigmaCorrelation> correlations) {
-        return new RuleSet(rules.rules(), rules.filters(), rules.failures(), rules.warnings(), rules.duplicates(),
-                correlations);
+    /** The id and name a correlation may refer to a document by. */
+    private static void addReferences(Set<String> references, SigmaDocument document) {
+        references.add(document.id());
+        if (document.name() != null) {
+            references.add(document.name());
+        }
     }
 
     /** The selected rules, ready to scan a case with. */
