@@ -53,7 +53,7 @@ final class EventBatch {
         ids[i] = event.id();
         sources[i] = event.sourceId();
         records[i] = event.recordId();
-        timeless[i] = event.timestamp() == null;
+        timeless[i] = event.timestamp() == null || !EventRows.storable(event.timestamp());
         times[i] = timeless[i] ? 0 : EventRows.nanos(event.timestamp());
         eventIds[i] = event.eventId();
         levels[i] = event.level() < 0 ? -1 : (byte) Math.min(event.level(), Byte.MAX_VALUE);

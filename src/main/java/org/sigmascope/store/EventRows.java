@@ -41,6 +41,15 @@ public final class EventRows {
         return r.wasNull() ? fallback : value;
     }
 
+    /**
+     * Whether the case's {@code TIMESTAMP_NS} column can hold an instant (1677-09-21 to 2262-04-11). A damaged
+     * record's time may lie far outside; such an event is stored without a time, its fields as they were.
+     */
+    public static boolean storable(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        return seconds > Long.MIN_VALUE / 1_000_000_000L && seconds < Long.MAX_VALUE / 1_000_000_000L;
+    }
+
     /** An instant as nanoseconds since the epoch, the form the store compares times in. */
     public static long nanos(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000_000L), instant.getNano());

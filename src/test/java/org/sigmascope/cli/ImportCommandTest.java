@@ -68,4 +68,24 @@ class ImportCommandTest {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void anEventWhoseTimeNoCaseCanHoldIsKeptWithoutOne() throws IOException {
+        // A damaged record can carry a time centuries away, beyond what the case's nanosecond column holds.
+        Path evidence = Files.writeString(dir.resolve("far.jsonl"), record(1, "2024-03-11T07:00:00.000000Z")
+                + "\n" + record(2, "9999-12-31T23:59:59.000000Z") + "\n");
+        Path caseFile = dir.resolve("case.duckdb");
+        CliRun run = CliRun.of("import", caseFile.toString(), evidence.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("2", CliRun.of("query", caseFile.toString(), "*", "--count").out().strip());
+        assertTrue(CliRun.of("query", caseFile.toString(), "EventRecordID:2", "-f", "jsonl").out()
+                .contains("\"timestamp\":\"\""), "stored without a time");
+    }
+
+    private static String record(long id, String time) {
+        return "{\"Event\": {\"System\": {\"EventID\": 1, \"EventRecordID\": " + id + ", \"Channel\": "
+                + "\"Microsoft-Windows-Sysmon/Operational\", \"Computer\": \"WS01\", \"TimeCreated\": "
+                + "{\"#attributes\": {\"SystemTime\": \"" + time + "\"}}}, \"EventData\": {\"Image\": "
+                + "\"C:\\\\Windows\\\\System32\\\\cmd.exe\"}}}";
+    }
 }
