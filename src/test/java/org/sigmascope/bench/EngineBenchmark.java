@@ -49,7 +49,7 @@ import org.sigmascope.task.Progress;
  *
  * <pre>
  * java -Xmx6g -cp ... org.sigmascope.bench.EngineBenchmark [--corpus DIR] [--generated DIR] [--events N]
- *     [--reference-events N] [--seconds S]
+ *     [--reference-events N] [--seconds S] [--only replay,generated,end-to-end]
  * </pre>
  */
 public final class EngineBenchmark {
@@ -60,6 +60,8 @@ public final class EngineBenchmark {
     private long generatedEvents = 1_000_000;
     private int referenceEvents = 20_000;
     private double seconds = 5;
+    /** The parts to run: {@code replay}, {@code generated}, {@code end-to-end} (all by default). */
+    private List<String> parts = List.of("replay", "generated", "end-to-end");
 
     private EngineBenchmark() {
     }
@@ -73,6 +75,7 @@ public final class EngineBenchmark {
                 case "--events" -> bench.generatedEvents = Long.parseLong(args[i + 1]);
                 case "--reference-events" -> bench.referenceEvents = Integer.parseInt(args[i + 1]);
                 case "--seconds" -> bench.seconds = Double.parseDouble(args[i + 1]);
+                case "--only" -> bench.parts = List.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -101,18 +104,34 @@ public final class EngineBenchmark {
                 + "compiled rules %d MB (estimate of its tables %d MB)%n", compileWall, compileCpu, compiled.plans(),
                 (heapAfter - heapBefore) >> 20, compiled.compiledBytes() >> 20);
         ReferenceEngine reference = new ReferenceEngine(rules, mapping);
-
-        List<Event> replayed = readAll(List.of(corpus.resolve("evtx"), corpus.resolve("formats"),
-                corpus.resolve("sigma/regression")));
-        System.out.printf(Locale.ROOT, "%nreplayed corpus events: %,d%n", replayed.size());
-        compare(replayed, compiled, reference);
-
+        if (parts.contains("replay")) {
+            replay(compiled, reference);
+        }
         if (!Files.isDirectory(generated)) {
             System.out.printf(Locale.ROOT, "%ngenerating %,d events into %s …%n", generatedEvents, generated);
             Generator.run(GenerateOptions.of(10, generatedEvents, 1, OutputFormat.EVTX, generated), Progress.NONE,
                     Cancellation.NEVER);
         }
         Path evidence = Files.isDirectory(generated.resolve("evidence")) ? generated.resolve("evidence") : generated;
+        if (parts.contains("generated")) {
+            generated(evidence, compiled, reference);
+        }
+        if (parts.contains("end-to-end")) {
+            System.out.printf(Locale.ROOT, "%nend to end, EVTX files to detections (Scanner, compiled engine):%n");
+            for (int threads : new int[] {1, 2}) {
+                endToEnd(evidence, compiled, threads);
+            }
+        }
+    }
+
+    private void replay(CompiledEngine compiled, ReferenceEngine reference) throws Exception {
+        List<Event> replayed = readAll(List.of(corpus.resolve("evtx"), corpus.resolve("formats"),
+                corpus.resolve("sigma/regression")));
+        System.out.printf(Locale.ROOT, "%nreplayed corpus events: %,d%n", replayed.size());
+        compare(replayed, compiled, reference);
+    }
+
+    private void generated(Path evidence, CompiledEngine compiled, ReferenceEngine reference) throws Exception {
         List<Event> sample = new ArrayList<>();
         Rate[] streamed = streamGenerated(evidence, compiled, sample);
         System.out.printf(Locale.ROOT, "%ngenerated events (%s), matched batch by batch as read:%n", evidence);
@@ -123,11 +142,6 @@ public final class EngineBenchmark {
         print("compiled, 1 thread, first " + sample.size(), same);
         print("reference, 1 thread, first " + sample.size(), ref1);
         System.out.printf(Locale.ROOT, "  speed-up per CPU-second on those: %.0fx%n", same.perCpu() / ref1.perCpu());
-
-        System.out.printf(Locale.ROOT, "%nend to end, EVTX files to detections (Scanner, compiled engine):%n");
-        for (int threads : new int[] {1, 2}) {
-            endToEnd(evidence, compiled, threads);
-        }
     }
 
     private RuleSet loadRules() throws Exception {

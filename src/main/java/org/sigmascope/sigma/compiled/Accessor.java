@@ -25,6 +25,14 @@ sealed interface Accessor {
 
     /** The event's own field; a dotted name may be a path into a field holding JSON, as {@link EventView#of}. */
     record Raw(String field) implements Accessor {
+        /**
+         * Interned, as the EVTX reader interns its field names: each lookup of the field then finds its name by
+         * identity instead of comparing its chars.
+         */
+        public Raw {
+            field = field.intern();
+        }
+
         @Override
         public boolean has(Fields fields) {
             return fields.contains(field) || field.indexOf('.') >= 0 && EventView.of(fields).has(field);

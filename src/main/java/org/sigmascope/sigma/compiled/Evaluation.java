@@ -19,10 +19,8 @@ final class Evaluation {
     private static final int CACHED_LENGTH = 512;
     /** Entries all of a thread's caches may hold before they are all emptied (some 30 MB at most). */
     private static final int THREAD_CACHE_ENTRIES = 200_000;
-    /** Lookups after which a cache that hit less than a quarter of the time pauses … */
-    private static final int CACHE_PROBE = 1024;
-    /** … for this many values. */
-    private static final int CACHE_PAUSE = 16_384;
+    /** The position under which the items of lists are looked up in a {@link ScanMemo}: one of their own. */
+    private static final int LIST_ITEMS = 0;
 
     final FieldScanner.Scratch scratch = new FieldScanner.Scratch();
     private Plan plan;
@@ -36,7 +34,7 @@ final class Evaluation {
     private boolean[] accessorPresent = new boolean[0];
     private Object[] accessorValue = new Object[0];
     long[] pending = new long[0];
-    private ValueCache[] caches = new ValueCache[0];
+    private ScanMemo[] memos = new ScanMemo[0];
     private int[] addressEpoch = new int[0];
     private byte[][] addresses = new byte[0][];
     private static final int NUMBER_TEXTS = 1024;
@@ -113,16 +111,27 @@ final class Evaluation {
             return FieldScannerResults.NONE;
         }
         FieldScanner fieldScanner = plan.scanners[scanner];
+        ScanMemo memo = memo(fieldScanner);
         int[] found;
-        if (value instanceof Fields all) {
+        if (plan.accessors[accessor] instanceof Accessor.Keywords) {
+            Fields all = fields;
             found = FieldScannerResults.NONE;
             for (int i = 0; i < all.size(); i++) {
-                found = scanValue(fieldScanner, all.value(i), found);
+                // Compared by reference first: a repeated value is answered without reading the object at all.
+                Object item = all.value(i);
+                int[] more = memo.same(i + 1, item);
+                if (more == null && item != null) {
+                    more = scan(fieldScanner, memo, i + 1, item);
+                }
+                if (more != null && more.length > 0) {
+                    found = FieldScannerResults.union(found, more);
+                }
             }
-        } else if (value instanceof List<?>) {
-            found = scanValue(fieldScanner, value, FieldScannerResults.NONE);
         } else {
-            found = scan(fieldScanner, text(value));
+            found = memo.same(1, value);
+            if (found == null) {
+                found = scan(fieldScanner, memo, 1, value);
+            }
         }
         int[] atomsOfTests = plan.scannerAtoms[scanner];
         for (int test : found) {
@@ -133,63 +142,61 @@ final class Evaluation {
         return found;
     }
 
-    /** Adds the tests that hold on a value (on any item of a list) to {@code found}. */
-    private int[] scanValue(FieldScanner scanner, Object value, int[] found) {
-        if (value instanceof List<?> items) {
-            int[] union = found;
+    /**
+     * The tests that hold on a value (on any item of a list), remembered at its position (see {@link ScanMemo}):
+     * values are immutable, lists too once in an event's fields.
+     */
+    private int[] scan(FieldScanner scanner, ScanMemo memo, int position, Object value) {
+        int[] found;
+        if (value instanceof Long && scanner.numbersNeverMatch) {
+            found = FieldScannerResults.NONE;
+        } else if (value instanceof List<?> items) {
+            found = FieldScannerResults.NONE;
             for (Object item : items) {
                 if (item != null) {
-                    union = FieldScannerResults.union(union, scan(scanner, text(item)));
+                    found = FieldScannerResults.union(found, scan(scanner, memo, LIST_ITEMS, text(item)));
                 }
             }
-            return union;
+        } else {
+            found = scan(scanner, memo, position, text(value));
         }
-        return value == null ? found : FieldScannerResults.union(found, scan(scanner, text(value)));
+        memo.remember(position, value, found);
+        return found;
     }
 
-    private int[] scan(FieldScanner scanner, String text) {
-        if (text.length() > CACHED_LENGTH) {
+    private ScanMemo memo(FieldScanner scanner) {
+        if (memos.length <= scanner.id) {
+            memos = Arrays.copyOf(memos, Math.max(scanner.id + 1, memos.length * 2));
+        }
+        ScanMemo memo = memos[scanner.id];
+        if (memo == null) {
+            memo = new ScanMemo();
+            memos[scanner.id] = memo;
+        }
+        return memo;
+    }
+
+    private int[] scan(FieldScanner scanner, ScanMemo memo, int position, String text) {
+        if (text.length() > CACHED_LENGTH || !memo.usesCache(position)) {
             return scanner.scan(text, scratch);
         }
-        if (caches.length <= scanner.id) {
-            caches = Arrays.copyOf(caches, Math.max(scanner.id + 1, caches.length * 2));
-        }
-        ValueCache cache = caches[scanner.id];
-        if (cache == null) {
-            cache = new ValueCache();
-            caches[scanner.id] = cache;
-        }
-        if (cache.paused > 0) {
-            cache.paused--;
-            return scanner.scan(text, scratch);
-        }
+        ValueCache cache = memo.cache;
         int hash = ValueCache.hash(text);
         int[] found = cache.get(text, hash);
-        cache.lookups++;
+        memo.counted(position, found != null);
         if (found != null) {
-            cache.hits++;
             return found;
         }
         found = scanner.scan(text, scratch);
-        if (cache.lookups >= CACHE_PROBE) {
-            if (cache.hits * 4 < cache.lookups) {
-                cached -= cache.clear();
-                cache.paused = CACHE_PAUSE;
-            }
-            cache.lookups = 0;
-            cache.hits = 0;
-        }
-        if (cache.paused == 0) {
-            if (++cached > THREAD_CACHE_ENTRIES) {
-                for (ValueCache other : caches) {
-                    if (other != null) {
-                        other.clear();
-                    }
+        if (++cached > THREAD_CACHE_ENTRIES) {
+            for (ScanMemo other : memos) {
+                if (other != null) {
+                    other.cache.clear();
                 }
-                cached = 1;
             }
-            cached -= cache.put(text, hash, found);
+            cached = 1;
         }
+        cached -= cache.put(text, hash, found);
         return found;
     }
 

@@ -49,6 +49,11 @@ final class FieldScanner {
     /** For each automaton pattern, the tests it is a literal of. */
     private final int[][] testsOfPattern;
     private final int[] always;
+    /**
+     * Whether no test can hold on the text of a whole number: no test is always tried, and every literal and
+     * exact value has a char other than a digit or minus sign, so the search of such a text finds nothing.
+     */
+    final boolean numbersNeverMatch;
 
     FieldScanner(int id, List<TextTest> tests) {
         this.id = id;
@@ -73,6 +78,13 @@ final class FieldScanner {
         testsOfPattern = anchors.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
                 .toArray(int[][]::new);
         always = alwaysTested.stream().mapToInt(Integer::intValue).toArray();
+        numbersNeverMatch = always.length == 0 && exactValues.keySet().stream().noneMatch(FieldScanner::numeric)
+                && anchors.keySet().stream().noneMatch(FieldScanner::numeric);
+    }
+
+    /** Whether a folded literal could occur in the decimal text of a whole number. */
+    private static boolean numeric(String literal) {
+        return literal.chars().allMatch(c -> c == '-' || c >= '0' && c <= '9');
     }
 
     int patternCount() {

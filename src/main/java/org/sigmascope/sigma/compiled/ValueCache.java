@@ -5,9 +5,8 @@ import java.util.Arrays;
 /**
  * One scanner's results by field value, for one thread: an open-addressing table keyed by the value's text, with
  * a hash of its length and a few sampled chars (hashing whole values, most of them new String objects of a new
- * event, cost more than the lookups saved). Emptied when full. It also tracks how well it does: a field whose
- * values seldom repeat (a process GUID, a long script block) costs a lookup of every value for nothing, so its
- * cache pauses for a while.
+ * event, cost more than the lookups saved). Emptied when full. {@link ScanMemo} decides which values are worth
+ * looking up here.
  */
 final class ValueCache {
     /** Slots at the most; the table starts small and doubles while at most half full. */
@@ -19,9 +18,6 @@ final class ValueCache {
     private int[] hashes = new int[64];
     private int[][] values = new int[64][];
     private int size;
-    int lookups;
-    int hits;
-    int paused;
 
     static int hash(String text) {
         int length = text.length();
