@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.sigmascope.model.Detection;
@@ -18,19 +19,24 @@ import org.sigmascope.sigma.correlation.RunLimits;
 /**
  * Numbers the events a reader delivers and matches them against the rules, on worker threads in batches when the
  * scan has several threads, handing each event and then its detections to the listener in the order read: the
- * same calls, in the same order, as a one-thread scan. At most {@code 4 × threads} batches are in flight, so a
- * slow listener slows the reader down and memory stays bounded.
+ * same calls, in the same order, as a one-thread scan. The listener's other calls (a source started, finished or
+ * failed) are queued in the same order ({@link #then}), so the workers need not drain between sources.
+ *
+ * <p>At most {@code 4 × threads} batches are in flight, so a slow listener slows the reader down and memory stays
+ * bounded. When the window is full, the reading thread does not just wait: it matches the oldest batch itself if
+ * no worker has taken it yet, so reading and matching share the cores without waiting on each other.
  *
  * <p>Correlation rules take the matches as they are delivered and report their hits at
  * {@link #finishCorrelations()}, once all evidence is read (files are not read in time order); the matches of rules
  * that only feed correlations are not reported alone.
  */
 final class MatchPipeline implements AutoCloseable {
-    private static final int BATCH = 256;
+    /** Events per batch: large enough that handing a batch over costs little beside matching it. */
+    private static final int BATCH = 1024;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
-    /** Events matched on a worker, with the detections of each. */
-    private record Matched(List<Event> events, List<List<Detection>> detections) {
+    /** What is delivered next: a batch being matched, or a call to the listener queued behind the batches. */
+    private record Step(List<Event> events, FutureTask<List<List<Detection>>> matching, Runnable call) {
     }
 
     private final ScanRequest request;
@@ -38,7 +44,8 @@ final class MatchPipeline implements AutoCloseable {
     private final CorrelationRun correlations;
     private final ExecutorService workers;
     private final int window;
-    private final ArrayDeque<Future<Matched>> inFlight = new ArrayDeque<>();
+    private final ArrayDeque<Step> inFlight = new ArrayDeque<>();
+    private int batches;
     private List<Event> batch = new ArrayList<>(BATCH);
     private long nextId;
     private long events;
@@ -79,7 +86,23 @@ final class MatchPipeline implements AutoCloseable {
         }
     }
 
-    /** Delivers everything taken so far; called at the end of each source. */
+    /** Calls the listener once every event taken so far has been delivered (at once on one thread). */
+    void then(Runnable call) {
+        if (workers == null) {
+            call.run();
+            return;
+        }
+        if (!batch.isEmpty()) {
+            submit();
+        }
+        if (inFlight.isEmpty()) {
+            call.run();
+        } else {
+            inFlight.add(new Step(null, null, call));
+        }
+    }
+
+    /** Delivers everything taken so far. */
     void flush() {
         if (workers == null) {
             return;
@@ -88,33 +111,49 @@ final class MatchPipeline implements AutoCloseable {
             submit();
         }
         while (!inFlight.isEmpty()) {
-            deliver(await(inFlight.poll()));
+            deliverNext();
         }
     }
 
     private void submit() {
         List<Event> full = batch;
         batch = new ArrayList<>(BATCH);
-        inFlight.add(workers.submit(() -> match(full)));
-        while (inFlight.size() >= window || !inFlight.isEmpty() && inFlight.peek().isDone()) {
-            deliver(await(inFlight.poll()));
+        FutureTask<List<List<Detection>>> task = new FutureTask<>(() -> match(full));
+        inFlight.add(new Step(full, task, null));
+        batches++;
+        workers.execute(task);
+        while (batches >= window || !inFlight.isEmpty() && isReady(inFlight.peek())) {
+            deliverNext();
         }
     }
 
-    private Matched match(List<Event> chunk) {
+    private static boolean isReady(Step step) {
+        return step.matching() == null || step.matching().isDone();
+    }
+
+    /** Delivers the oldest step, matching it on this thread if no worker has started it. */
+    private void deliverNext() {
+        Step step = inFlight.poll();
+        if (step.matching() == null) {
+            step.call().run();
+            return;
+        }
+        batches--;
+        step.matching().run(); // does nothing if a worker has it; the worker then skips it if this thread did
+        List<List<Detection>> found = await(step.matching());
+        for (int i = 0; i < step.events().size(); i++) {
+            deliver(step.events().get(i), found.get(i));
+        }
+    }
+
+    private List<List<Detection>> match(List<Event> chunk) {
         List<List<Detection>> found = new ArrayList<>(chunk.size());
         for (Event event : chunk) {
             List<Detection> mine = new ArrayList<>(0);
             request.engine().match(event, mine::add);
             found.add(mine);
         }
-        return new Matched(chunk, found);
-    }
-
-    private void deliver(Matched matched) {
-        for (int i = 0; i < matched.events().size(); i++) {
-            deliver(matched.events().get(i), matched.detections().get(i));
-        }
+        return found;
     }
 
     private void deliver(Event event, List<Detection> found) {
@@ -143,7 +182,7 @@ final class MatchPipeline implements AutoCloseable {
         correlations.notes().forEach(listener::note);
     }
 
-    private static Matched await(Future<Matched> future) {
+    private static List<List<Detection>> await(Future<List<List<Detection>>> future) {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -171,7 +210,7 @@ final class MatchPipeline implements AutoCloseable {
     @Override
     public void close() {
         if (workers != null) {
-            inFlight.forEach(f -> f.cancel(true));
+            inFlight.stream().filter(step -> step.matching() != null).forEach(step -> step.matching().cancel(true));
             workers.shutdownNow();
         }
     }

@@ -54,7 +54,7 @@ public final class Scanner {
                 reader = FormatDetector.readerFor(path);
             } catch (IOException e) {
                 Source source = new Source(sourceId++, path, found.displayName(), "unknown");
-                listener.sourceFailed(source, "cannot read: " + e.getMessage());
+                pipeline.then(() -> listener.sourceFailed(source, "cannot read: " + e.getMessage()));
                 failedSources++;
                 continue;
             }
@@ -62,11 +62,12 @@ public final class Scanner {
                     reader.map(EvidenceReader::format).orElse("unknown"));
             sources.add(source);
             if (reader.isEmpty()) {
-                listener.sourceFailed(source, "not a format Sigmascope reads (EVTX, JSON or CSV event logs)");
+                pipeline.then(() -> listener.sourceFailed(source,
+                        "not a format Sigmascope reads (EVTX, JSON or CSV event logs)"));
                 failedSources++;
                 continue;
             }
-            listener.sourceStarted(source);
+            pipeline.then(() -> listener.sourceStarted(source));
             long base = bytesBefore;
             long all = totalBytes;
             Progress fileProgress = (done, total, message) -> progress.update(base + Math.max(0, done), all,
@@ -75,18 +76,18 @@ public final class Scanner {
             try {
                 stats = reader.get().read(new ReadRequest(source, request.options(), fileProgress, cancellation),
                         pipeline::accept);
-                pipeline.flush();
             } catch (IOException e) {
-                pipeline.flush();
-                listener.sourceFailed(source, "cannot read: " + e.getMessage());
+                pipeline.then(() -> listener.sourceFailed(source, "cannot read: " + e.getMessage()));
                 failedSources++;
                 continue;
             }
             failedRecords += stats.failed();
-            listener.sourceFinished(source, stats);
+            SourceStats read = stats;
+            pipeline.then(() -> listener.sourceFinished(source, read));
             bytesBefore += Files.size(path);
             progress.update(bytesBefore, totalBytes, source.displayName());
         }
+        pipeline.flush();
         pipeline.finishCorrelations();
         return new ScanSummary(sources.size(), failedSources, pipeline.events(), failedRecords, pipeline.detections(),
                 System.nanoTime() - started);
