@@ -33,6 +33,8 @@ final class Evaluation {
     private int[] accessorEpoch = new int[0];
     private boolean[] accessorPresent = new boolean[0];
     private Object[] accessorValue = new Object[0];
+    /** Per accessor, where its field was in the last event that had it (a guess, checked each time). */
+    private int[] fieldGuess = new int[0];
     long[] pending = new long[0];
     private ScanMemo[] memos = new ScanMemo[0];
     private int[] addressEpoch = new int[0];
@@ -204,10 +206,7 @@ final class Evaluation {
         if (accessorEpoch[accessor] != epoch) {
             Accessor read = plan.accessors[accessor];
             if (read instanceof Accessor.Raw raw) {
-                // One probe when the field holds a value (the usual case), as Raw.has and Raw.get would say.
-                Object direct = fields.get(raw.field());
-                accessorValue[accessor] = direct != null ? direct : read.get(fields);
-                accessorPresent[accessor] = direct != null || read.has(fields);
+                readRaw(accessor, raw);
             } else {
                 accessorPresent[accessor] = read.has(fields);
                 accessorValue[accessor] = read.get(fields);
@@ -215,6 +214,41 @@ final class Evaluation {
             accessorEpoch[accessor] = epoch;
         }
         return accessorValue[accessor];
+    }
+
+    /**
+     * Reads an event's own field as {@link Accessor.Raw} does. Events of one kind mostly share their field names
+     * (an EVTX template's, interned as the accessor's are), so the field's position in the last such event is tried
+     * first, by the name's identity, before the lookup by name.
+     */
+    private void readRaw(int accessor, Accessor.Raw raw) {
+        String name = raw.field();
+        if (fieldGuess.length <= accessor) {
+            fieldGuess = Arrays.copyOf(fieldGuess, Math.max(accessor + 1, fieldGuess.length * 2));
+        }
+        int guess = fieldGuess[accessor];
+        if (guess < fields.size() && fields.name(guess) == name) {
+            accessorValue[accessor] = fields.value(guess);
+            accessorPresent[accessor] = true;
+            return;
+        }
+        Object direct = fields.get(name);
+        if (direct != null) {
+            accessorValue[accessor] = direct;
+            accessorPresent[accessor] = true;
+            for (int i = 0; i < fields.size(); i++) {
+                if (fields.name(i) == name) {
+                    fieldGuess[accessor] = i;
+                    break;
+                }
+            }
+        } else if (name.indexOf('.') < 0) {
+            accessorValue[accessor] = null; // absent, or present with a null value
+            accessorPresent[accessor] = fields.contains(name);
+        } else {
+            accessorValue[accessor] = raw.get(fields);
+            accessorPresent[accessor] = raw.has(fields);
+        }
     }
 
     private byte[] address(int accessor, Object value) {
