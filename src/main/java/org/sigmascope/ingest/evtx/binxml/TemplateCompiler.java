@@ -158,7 +158,7 @@ final class TemplateCompiler {
         if (type == ValueType.STRING) {
             int length = Bytes.u16(data, p + 2);
             check(p + 4 + 2 * length);
-            emit(Program.TEXT, string(context.text().utf16(data, p + 4, length)));
+            emit(Program.TEXT, string(context.literal(p + 4, length)));
             return p + 4 + 2 * length;
         }
         int valueSize = switch (type) {
@@ -238,13 +238,44 @@ final class TemplateCompiler {
         return strings.size() - 1;
     }
 
-    private int emit(int... words) {
-        if (size + words.length > ops.length) {
-            ops = Arrays.copyOf(ops, Math.max(ops.length * 2, size + words.length));
+    /** Appends one instruction (fixed arities, not varargs: an element tree is compiled per template-less record). */
+    private int emit(int op) {
+        int at = room(1);
+        ops[at] = op;
+        return at;
+    }
+
+    private int emit(int op, int a) {
+        int at = room(2);
+        ops[at] = op;
+        ops[at + 1] = a;
+        return at;
+    }
+
+    private int emit(int op, int a, int b) {
+        int at = room(3);
+        ops[at] = op;
+        ops[at + 1] = a;
+        ops[at + 2] = b;
+        return at;
+    }
+
+    private int emit(int op, int a, int b, int c) {
+        int at = room(4);
+        ops[at] = op;
+        ops[at + 1] = a;
+        ops[at + 2] = b;
+        ops[at + 3] = c;
+        return at;
+    }
+
+    /** Makes room for {@code words} more words; returns where they go. */
+    private int room(int words) {
+        if (size + words > ops.length) {
+            ops = Arrays.copyOf(ops, Math.max(ops.length * 2, size + words));
         }
         int at = size;
-        System.arraycopy(words, 0, ops, size, words.length);
-        size += words.length;
+        size += words;
         return at;
     }
 
