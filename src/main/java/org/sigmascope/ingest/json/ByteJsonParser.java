@@ -63,6 +63,7 @@ final class ByteJsonParser {
     private String[] keyStack = new String[64];
     private Object[] valueStack = new Object[64];
     private int top;
+    private int highWater;
     private final Utf8Strings strings = new Utf8Strings();
     private byte[] b;
     private int p;
@@ -88,7 +89,8 @@ final class ByteJsonParser {
             return null;
         } finally {
             this.b = null;
-            Arrays.fill(valueStack, 0, top, null);
+            Arrays.fill(valueStack, 0, Math.max(highWater, top), null); // the record's values are not kept alive
+            highWater = 0;
         }
     }
 
@@ -157,7 +159,7 @@ final class ByteJsonParser {
                 int size = top - base;
                 String[] keys = Arrays.copyOfRange(keyStack, base, top);
                 Object[] values = Arrays.copyOfRange(valueStack, base, top);
-                Arrays.fill(valueStack, base, top, null);
+                highWater = Math.max(highWater, top);
                 top = base;
                 return size == 0 ? new JsonObject(NO_KEYS, NO_VALUES) : new JsonObject(keys, values);
             }

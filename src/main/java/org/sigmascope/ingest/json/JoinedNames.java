@@ -11,11 +11,24 @@ import java.util.concurrent.ConcurrentHashMap;
 final class JoinedNames {
     private static final int MAX_ENTRIES = 1 << 14;
     private static final ConcurrentHashMap<Pair, String> JOINED = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> CUT = new ConcurrentHashMap<>();
 
     private record Pair(String prefix, String name) {
     }
 
     private JoinedNames() {
+    }
+
+    /** {@code name} without its first char ({@code @Name} to {@code Name}), the same instance for the same name. */
+    static String withoutFirst(String name) {
+        String cut = CUT.get(name);
+        if (cut == null) {
+            cut = name.substring(1);
+            if (CUT.size() < MAX_ENTRIES) {
+                CUT.putIfAbsent(name, cut);
+            }
+        }
+        return cut;
     }
 
     /** {@code prefix + name}, the same instance for the same parts. */
