@@ -342,9 +342,7 @@ public final class Fields {
             if (size <= SCAN_LIMIT) {
                 return;
             }
-            // Sized for the expected fields, as Fields sizes its own, so that one table serves the builder and
-            // then the built Fields (see build()).
-            slots = new int[Integer.highestOneBit(Math.max(size, names.length) * 2 + 1) << 1];
+            slots = new int[Integer.highestOneBit(size * 4 - 1) << 1];
             for (int i = 0; i < size; i++) {
                 insert(i);
             }
@@ -393,19 +391,7 @@ public final class Fields {
         }
 
         public Fields build() {
-            if (size == 0) {
-                return EMPTY;
-            }
-            String[] built = Arrays.copyOf(names, size);
-            Object[] builtValues = Arrays.copyOf(values, size);
-            // The builder's index holds exactly these positions: hand it over rather than hash every name again,
-            // unless it is much larger than the Fields' own would be. The builder makes a new one if used again.
-            if (slots != null && slots.length <= Integer.highestOneBit(size * 2 + 1) << 2) {
-                int[] index = slots;
-                slots = null;
-                return new Fields(built, builtValues, index);
-            }
-            return new Fields(built, builtValues);
+            return size == 0 ? EMPTY : new Fields(Arrays.copyOf(names, size), Arrays.copyOf(values, size));
         }
     }
 }
