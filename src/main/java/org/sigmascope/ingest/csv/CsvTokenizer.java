@@ -40,7 +40,7 @@ final class CsvTokenizer {
     /** Whether a multi-line quoted cell of the current row had text after its closing quote (RFC 4180 forbids it). */
     private boolean suspicious;
     private final List<String> cells = new ArrayList<>();
-    private final StringBuilder quoted = new StringBuilder();
+    private final CellText quoted = new CellText();
 
     CsvTokenizer(Reader in, int maxRow, Problems problems) {
         this.in = in;
@@ -166,7 +166,7 @@ final class CsvTokenizer {
 
     /** Reads a quoted cell and what follows it up to the delimiter or line end. */
     private boolean quotedCell() throws IOException {
-        quoted.setLength(0);
+        quoted.clear();
         long startLine = line;
         pos++;
         while (true) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.sigmascope.ingest.json.JsonObject;
 import org.sigmascope.ingest.json.XmlAsJson;
 import org.sigmascope.ingest.winevent.ElementFlattener;
 import org.sigmascope.ingest.winevent.ElementNode;
@@ -83,7 +84,11 @@ final class EvtxECmdDialect implements CsvDialect {
             return;
         }
         try {
-            for (ElementNode part : XmlAsJson.parse(payload).children()) {
+            JsonObject document = XmlAsJson.read(payload);
+            if (XmlAsJson.putNamedData(document, fields)) {
+                return; // the usual payload, put without building its elements
+            }
+            for (ElementNode part : XmlAsJson.elements(document).children()) {
                 switch (part.name()) {
                     case "EventData" -> ElementFlattener.flattenEventData(part, fields);
                     case "UserData" -> ElementFlattener.flattenUserData(part, fields);

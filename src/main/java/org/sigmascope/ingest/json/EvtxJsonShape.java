@@ -96,7 +96,7 @@ final class EvtxJsonShape implements JsonShape {
                 } else if (attributes == null && element.size() == 0) {
                     out.put(key, null);
                 }
-                putChildren(key + "_", element, out);
+                putChildren(JoinedNames.of(key, "_"), element, out);
             } else if (!key.equals(ATTRIBUTES)) {
                 out.put(key, SystemFields.normalize(key, JsonValues.toField(child)));
             }
@@ -156,7 +156,7 @@ final class EvtxJsonShape implements JsonShape {
 
     /** An element at any depth: text under its name, attributes and children under {@code name_}. */
     private static void flattenElement(String prefix, String key, Object value, Fields.Builder out) {
-        String name = prefix + key;
+        String name = JoinedNames.of(prefix, key);
         if (!(value instanceof JsonObject element)) {
             out.put(name, JsonValues.toField(value));
             return;
@@ -170,7 +170,7 @@ final class EvtxJsonShape implements JsonShape {
         } else if (attributes == null && element.size() == 0) {
             out.put(name, null);
         }
-        putChildren(name + "_", element, out);
+        putChildren(JoinedNames.of(name, "_"), element, out);
     }
 
     /** The child elements of {@code element}, named {@code childPrefix + name}. */
@@ -182,7 +182,7 @@ final class EvtxJsonShape implements JsonShape {
                 continue;
             }
             if (isSiblingAttributes(key, child)) {
-                putAttributes(childPrefix + elementOf(key), (JsonObject) child, out);
+                putAttributes(JoinedNames.of(childPrefix, elementOf(key)), (JsonObject) child, out);
             } else {
                 flattenElement(childPrefix, key, child, out);
             }
@@ -190,12 +190,13 @@ final class EvtxJsonShape implements JsonShape {
     }
 
     private static void putAttributes(String element, JsonObject attributes, Fields.Builder out) {
+        String prefix = JoinedNames.of(element, "_");
         for (int i = 0; i < attributes.size(); i++) {
             String name = attributes.key(i);
             if (name.equals("xmlns") || name.startsWith("xmlns:")) {
                 continue;
             }
-            String field = element + "_" + name;
+            String field = JoinedNames.of(prefix, name);
             out.put(field, SystemFields.normalize(field, JsonValues.toField(attributes.value(i))));
         }
     }

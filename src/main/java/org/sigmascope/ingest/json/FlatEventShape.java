@@ -56,6 +56,22 @@ final class FlatEventShape implements JsonShape {
             TIME_KEYS.put(times.get(i), i);
         }
     }
+    /** Each key's time preference, or -1: keys repeat in every record, so each is compared once, not per record. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Integer> TIME_PREFERENCE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static int timePreference(String key) {
+        Integer known = TIME_PREFERENCE.get(key);
+        if (known == null) {
+            Integer preference = TIME_KEYS.get(key);
+            known = preference == null ? -1 : preference;
+            if (TIME_PREFERENCE.size() < 1 << 14) {
+                TIME_PREFERENCE.put(key, known);
+            }
+        }
+        return known;
+    }
+
     /** NXLog's severities, which it writes into EventType over the event's own EventType. */
     private static final Set<String> NXLOG_EVENT_TYPES = Set.of("INFO", "AUDIT_SUCCESS", "AUDIT_FAILURE", "WARNING",
             "ERROR", "CRITICAL", "VERBOSE");
@@ -133,12 +149,16 @@ final class FlatEventShape implements JsonShape {
     private static Instant time(JsonObject root, boolean[] used, Fields.Builder fields, RecordContext context) {
         int best = -1;
         int bestPreference = Integer.MAX_VALUE;
+        EventTimes.Parsed parsed = null;
         for (int i = 0; i < root.size(); i++) {
-            Integer preference = TIME_KEYS.get(root.key(i));
-            if (preference != null && preference < bestPreference && root.value(i) instanceof String text
-                    && EventTimes.parseIso(text, context.localZone()) != null) {
-                best = i;
-                bestPreference = preference;
+            int preference = timePreference(root.key(i));
+            if (preference >= 0 && preference < bestPreference && root.value(i) instanceof String text) {
+                EventTimes.Parsed candidate = EventTimes.parseIso(text, context.localZone());
+                if (candidate != null) {
+                    best = i;
+                    bestPreference = preference;
+                    parsed = candidate;
+                }
             }
         }
         if (best < 0) {
@@ -146,7 +166,6 @@ final class FlatEventShape implements JsonShape {
             return null;
         }
         String key = root.key(best);
-        EventTimes.Parsed parsed = EventTimes.parseIso((String) root.value(best), context.localZone());
         boolean collector = key.equalsIgnoreCase("@timestamp");
         if (!collector) {
             used[best] = true;

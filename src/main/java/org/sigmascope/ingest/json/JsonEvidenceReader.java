@@ -27,6 +27,20 @@ public final class JsonEvidenceReader implements EvidenceReader {
     static final int MAX_RECORD_BYTES = 256 << 20;
     private static final long PROGRESS_EVERY = 1 << 20;
 
+    private final boolean fastPath;
+
+    public JsonEvidenceReader() {
+        this(true);
+    }
+
+    /**
+     * @param fastPath whether records are parsed by {@link ByteJsonParser} first (Jackson only for what it leaves);
+     *                 off, every record goes through Jackson, for tests that compare the two
+     */
+    JsonEvidenceReader(boolean fastPath) {
+        this.fastPath = fastPath;
+    }
+
     @Override
     public String format() {
         return "json";
@@ -43,13 +57,16 @@ public final class JsonEvidenceReader implements EvidenceReader {
             RecordFramer framer = new RecordFramer(in, MAX_RECORD_BYTES,
                     (line, offset, message) -> stats.failedAtLine(line, message));
             JsonShapes shapes = new JsonShapes();
+            ByteJsonParser fast = fastPath ? new ByteJsonParser() : null;
             long nextProgress = PROGRESS_EVERY;
             RecordFramer.Record record;
             while ((record = framer.next()) != null) {
                 context.atOffset(record.offset(), record.line());
-                JsonObject root;
+                JsonObject root = fast == null ? null : fast.parse(record.bytes(), record.start(), record.end());
                 try {
-                    root = JsonTreeParser.parse(record.bytes(), record.start(), record.end(), record.wholeLine());
+                    if (root == null) {
+                        root = JsonTreeParser.parse(record.bytes(), record.start(), record.end(), record.wholeLine());
+                    }
                 } catch (JsonProcessingException e) {
                     if (record.wholeLine()) {
                         framer.distrust(record); // framed again byte by byte, its damage reported as framing finds it

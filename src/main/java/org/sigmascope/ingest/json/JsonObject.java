@@ -18,10 +18,17 @@ public final class JsonObject {
         values = new Object[keys.length];
     }
 
+    /** An object of exactly these keys and values, the arrays taken, not copied. */
+    JsonObject(String[] keys, Object[] values) {
+        this.keys = keys;
+        this.values = values;
+        this.size = keys.length;
+    }
+
     void add(String key, Object value) {
         if (size == keys.length) {
-            keys = Arrays.copyOf(keys, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+            keys = Arrays.copyOf(keys, Math.max(2, size * 2));
+            values = Arrays.copyOf(values, Math.max(2, size * 2));
         }
         keys[size] = key;
         values[size] = value;

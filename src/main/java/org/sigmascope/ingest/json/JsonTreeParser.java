@@ -46,8 +46,20 @@ final class JsonTreeParser {
         }
     }
 
-    /** Parses JSON text that holds one object (a JSON document inside a field, as Log Analytics writes). */
+    /** The fast path for {@link #parse(String)}, one per thread (the readers that call it run on any thread). */
+    private static final ThreadLocal<ByteJsonParser> FAST = ThreadLocal.withInitial(ByteJsonParser::new);
+
+    /**
+     * Parses JSON text that holds one object (a JSON document inside a field: Log Analytics' EventData, EvtxECmd's
+     * Payload), by the fast path when it can, else by Jackson.
+     */
     static JsonObject parse(String text) throws IOException {
+        JsonObject object = FAST.get().parse(text);
+        return object != null ? object : parseWithJackson(text);
+    }
+
+    /** {@link #parse(String)} by Jackson alone; for tests that compare the two paths. */
+    static JsonObject parseWithJackson(String text) throws IOException {
         try (JsonParser parser = FACTORY.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 throw new com.fasterxml.jackson.core.JsonParseException(parser, "expected a JSON object");
