@@ -105,17 +105,19 @@ public final class CaseScan {
             }
         }
         Totals totals = new Totals();
-        try (CaseWriter writer = store.writer(options.commits())) {
+        try (CaseWriter writer = store.writer(options.commits());
+             EvidenceHashes sha256s = new EvidenceHashes(files.stream().map(EvidenceFinder.Found::path).toList())) {
             SourceImport importer = new SourceImport(writer, rules.engine(), hashes, options.read(), cancellation,
                     observer, totals);
             int sourceId = (int) store.nextSourceId();
             long bytesBefore = 0;
-            for (EvidenceFinder.Found found : files) {
+            for (int f = 0; f < files.size(); f++) {
+                EvidenceFinder.Found found = files.get(f);
                 cancellation.check();
                 Path path = found.path();
                 Optional<EvidenceReader> reader = detect(path);
                 String format = reader.map(EvidenceReader::format).orElse("unknown");
-                String sha256 = sha256(path);
+                String sha256 = sha256s.get(f);
                 String existing = imported.putIfAbsent(sha256, found.displayName());
                 if (existing != null) {
                     observer.alreadyImported(path, existing);

@@ -45,6 +45,8 @@ public final class CaseWriter implements AutoCloseable {
      * whatever the size of the events. Events of 1 KB fill a row group well before it.
      */
     private static final long MAX_BATCH_BYTES = 128L << 20;
+    /** DuckDB's threads while an import writes (the database's, not only this connection's). */
+    private static final int DUCKDB_THREADS = 1;
     /** How much DuckDB logs before it checkpoints, while an import writes. */
     private static final String CHECKPOINT_THRESHOLD = "256MB";
 
@@ -58,6 +60,8 @@ public final class CaseWriter implements AutoCloseable {
     /** Field names known to be in {@code field_names}; names seen since the last commit are added with it. */
     private final Set<String> knownNames = new HashSet<>();
     private List<String> newNames = new ArrayList<>();
+    /** Recent events' name lists: an event named like one before costs no lookups in {@link #knownNames}. */
+    private final NameLayouts layouts = new NameLayouts();
     /** The events staged for each staging database's batch. */
     private final EventBatch[] batches = {new EventBatch(), new EventBatch()};
     private DuckDBAppender detections;
@@ -83,6 +87,12 @@ public final class CaseWriter implements AutoCloseable {
             // each time. Checkpointing every 256 MB measured 20% less CPU for such an import (docs/benchmarks.md);
             // closing the writer checkpoints, and a crash replays at most that much log on reopening.
             statement.execute("SET checkpoint_threshold = '" + CHECKPOINT_THRESHOLD + "'");
+            // DuckDB's worker threads wait for tasks by spinning before they sleep; an import's inserts hand them
+            // little parallel work, so on two cores they burned 3-4 CPU-seconds per million events, and more when
+            // the machine was busy, for nothing: the import's own threads (parsing, matching, committing) keep the
+            // cores busy. With one thread the insert runs on the committing thread alone, and a million generated
+            // events cost 25% less CPU (docs/benchmarks.md, "Session 3"). Reset when the writer closes.
+            statement.execute("SET threads = " + DUCKDB_THREADS);
             for (int i = 0; i < stages.length; i++) {
                 stages[i] = "sigmascope_stage_" + STAGES.incrementAndGet();
                 statement.execute("ATTACH ':memory:' AS " + stages[i]);
@@ -144,10 +154,12 @@ public final class CaseWriter implements AutoCloseable {
     public Event append(Event raw) throws IOException {
         Event event = raw.withId(nextEventId++);
         Fields fields = event.fields();
-        for (int i = 0; i < fields.size(); i++) {
-            // Bounded: a hostile file with a new name in every event must not fill memory.
-            if (knownNames.size() < MAX_FIELD_NAMES && knownNames.add(fields.name(i))) {
-                newNames.add(fields.name(i));
+        if (!layouts.seen(fields)) {
+            for (int i = 0; i < fields.size(); i++) {
+                // Bounded: a hostile file with a new name in every event must not fill memory.
+                if (knownNames.size() < MAX_FIELD_NAMES && knownNames.add(fields.name(i))) {
+                    newNames.add(fields.name(i));
+                }
             }
         }
         pending();
@@ -317,6 +329,7 @@ public final class CaseWriter implements AutoCloseable {
                 }
                 statement.execute("CHECKPOINT");
                 statement.execute("RESET checkpoint_threshold");
+                statement.execute("RESET threads");
             } catch (SQLException e) {
                 throw failure(e);
             }

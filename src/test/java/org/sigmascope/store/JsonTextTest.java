@@ -56,7 +56,8 @@ class JsonTextTest {
         Fields fields = Fields.builder()
                 .put("quote\"name", "say \"hi\" \\ C:\\Windows\\")
                 .put("controls", controls.toString() + "\u007f\u2028\ud83d\ude00 é")
-                .put("number", 42L).put("real", 1.5e300).put("small", -0.25).put("flag", true).put("none", null)
+                .put("number", 42L).put("zero", 0L).put("negative", -9_007_199_254_740_993L)
+                .put("min", Long.MIN_VALUE).put("max", Long.MAX_VALUE).put("real", 1.5e300).put("small", -0.25).put("flag", true).put("none", null)
                 .put("list", Arrays.asList("a", 1L, null, List.of("nested")))
                 .put("", "")
                 .build();
