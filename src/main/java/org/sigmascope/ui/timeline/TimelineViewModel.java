@@ -267,6 +267,7 @@ public final class TimelineViewModel implements AutoCloseable {
         appliedAt = System.nanoTime();
         firstPageMillis.set(-1);
         revealing = null;
+        problem.set(null);
         stopStaleWork(store);
         CaseSession current = session;
         tasks.run("running the query", () -> {
