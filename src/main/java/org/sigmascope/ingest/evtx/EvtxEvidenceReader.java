@@ -10,9 +10,9 @@ import org.sigmascope.ingest.EvidenceReader;
 import org.sigmascope.ingest.ReadRequest;
 import org.sigmascope.ingest.StatsCollector;
 import org.sigmascope.ingest.evtx.chunk.ChunkHeader;
-import org.sigmascope.ingest.evtx.chunk.ChunkParser;
 import org.sigmascope.ingest.evtx.chunk.ChunkPipeline;
 import org.sigmascope.ingest.evtx.chunk.ChunkResult;
+import org.sigmascope.ingest.evtx.chunk.ParserPool;
 import org.sigmascope.ingest.evtx.header.FileHeader;
 import org.sigmascope.ingest.evtx.recovery.LiveRecordIds;
 import org.sigmascope.ingest.evtx.recovery.RecoveredRecords;
@@ -27,6 +27,8 @@ import org.sigmascope.model.SourceStats;
  * request asks for them, marked {@code recovered}.
  */
 public final class EvtxEvidenceReader implements EvidenceReader {
+    /** Shared by every reader: one is made per file, and parsers are worth keeping from file to file. */
+    private static final ParserPool PARSERS = new ParserPool();
 
     @Override
     public String format() {
@@ -52,8 +54,8 @@ public final class EvtxEvidenceReader implements EvidenceReader {
             RecoveredRecords recovered = new RecoveredRecords(liveRecordIds(channel, chunks));
             boolean include = request.options().includeRecovered();
             boolean checksums = !header.noChecksums();
-            new ChunkPipeline(channel, chunks, request.options().threads(),
-                    () -> new ChunkParser(file, sourceId, checksums), request.cancellation())
+            ParserPool.Lease parsers = PARSERS.lease(file, sourceId, checksums);
+            new ChunkPipeline(channel, chunks, request.options().threads(), parsers.parsers(), request.cancellation())
                     .run(result -> {
                         for (ChunkResult.Problem problem : result.problems()) {
                             switch (problem.kind()) {
@@ -77,6 +79,7 @@ public final class EvtxEvidenceReader implements EvidenceReader {
                                 null);
                     });
             stats.recovered(recovered.count());
+            parsers.giveBack();
         }
         return stats.snapshot();
     }

@@ -17,6 +17,7 @@ public final class BinXmlEvaluator {
 
     private final ChunkContext context;
     private final Substitutions[] frames = new Substitutions[MAX_DEPTH + 1];
+    private final TreeShape shapes = new TreeShape();
     private int steps;
     private boolean dropOptional;
     private int instances;
@@ -85,6 +86,29 @@ public final class BinXmlEvaluator {
         Program template = context.template(Instances.definition(data, p));
         int after = bind(p, end, frames[depth]);
         return after >= end || token(data, after) == Tokens.EOF ? template : null;
+    }
+
+    /**
+     * When {@code [start, end)} is one template-less element tree and nothing else, its {@link TreeShape}, with the
+     * tree's values bound to {@link #substitutions(int) substitutions(0)}; otherwise {@code null}, and
+     * {@link #record} must walk the record. Throws what a walk would throw on a broken tree.
+     */
+    public Program soleTree(int start, int end) {
+        byte[] data = context.data();
+        int p = start;
+        while (p < end && token(data, p) == Tokens.FRAGMENT_HEADER) {
+            p += 4;
+        }
+        if (p >= end || token(data, p) != Tokens.OPEN_START_ELEMENT) {
+            return null;
+        }
+        Program tree = context.elementTree(p, end);
+        int after = context.compiledEnd();
+        if (after < end && token(data, after) != Tokens.EOF) {
+            return null;
+        }
+        frames[0].count = 0;
+        return shapes.of(tree, frames[0], context);
     }
 
     /** The values bound at {@code depth} by the last {@link #soleInstance}. */
@@ -183,7 +207,7 @@ public final class BinXmlEvaluator {
                     pc++;
                 }
                 case Program.TEXT -> {
-                    visitor.text(strings[ops[pc + 1]]);
+                    visitor.text(program.string(ops[pc + 1], context));
                     pc += 2;
                 }
                 case Program.SUBST -> {

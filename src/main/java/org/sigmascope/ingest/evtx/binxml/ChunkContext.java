@@ -1,5 +1,6 @@
 package org.sigmascope.ingest.evtx.binxml;
 
+import org.sigmascope.ingest.evtx.value.TextCache;
 import org.sigmascope.ingest.evtx.value.TextDecoder;
 
 /**
@@ -19,10 +20,12 @@ public final class ChunkContext {
     private int usedNameCount;
     private int usedTemplateCount;
     private final TextDecoder text;
+    private final TextCache shortTexts;
     private final TemplateCompiler compiler;
 
     public ChunkContext(TextDecoder text) {
         this.text = text;
+        this.shortTexts = new TextCache(text);
         this.compiler = new TemplateCompiler(this);
     }
 
@@ -58,11 +61,16 @@ public final class ChunkContext {
             if (offset + 8 + 2 * length > CHUNK_SIZE) {
                 throw new BinXmlException(offset, "name at 0x" + Integer.toHexString(offset) + " runs past the chunk");
             }
-            name = text.utf16(data, offset + 8, length);
+            name = shortTexts.utf16(data, offset + 8, length);
             names[offset] = name;
             usedNames[usedNameCount++] = offset;
         }
         return name;
+    }
+
+    /** Literal text of a template or element tree: short texts recur (names given as text), so they are cached. */
+    String literal(int offset, int chars) {
+        return shortTexts.utf16(data, offset, chars);
     }
 
     /** Bytes taken by an inline name at {@code offset}. */

@@ -42,14 +42,37 @@ public final class Program {
 
     final int[] ops;
     final String[] strings;
+    /**
+     * For an element tree: per string, where it was written in the chunk as literal text (UTF-16, {@code
+     * literalChars} code units), or -1 (a name); null for a template. Such a string is null until {@link #string}
+     * decodes it.
+     */
+    final int[] literalOffsets;
+    final int[] literalChars;
     private int hash;
     private int[] substitutions;
     private boolean singleUse;
     private Object attachment;
 
     Program(int[] ops, String[] strings) {
+        this(ops, strings, null, null);
+    }
+
+    Program(int[] ops, String[] strings, int[] literalOffsets, int[] literalChars) {
         this.ops = ops;
         this.strings = strings;
+        this.literalOffsets = literalOffsets;
+        this.literalChars = literalChars;
+    }
+
+    /** String {@code i}: an element tree's literal text is decoded when first asked for. */
+    String string(int i, ChunkContext context) {
+        String string = strings[i];
+        if (string == null) {
+            string = context.literal(literalOffsets[i], literalChars[i]);
+            strings[i] = string;
+        }
+        return string;
     }
 
     /** How many words instruction {@code op} takes, operands included. */

@@ -5,6 +5,13 @@ package org.sigmascope.ingest.evtx.binxml;
  * and where its bytes are in the chunk. Values are not decoded here. Reused from record to record.
  */
 public final class Substitutions {
+    /**
+     * Not a BinXML type (those are one byte): a piece of literal text of a template-less record, UTF-16 at the
+     * value's offset, bound as a value by {@link TreeShape} so that such records can replay a plan too. Read as the
+     * walk reads literal text: decoded, trailing white space trimmed.
+     */
+    public static final int LITERAL_TEXT = 0x200;
+
     /** Which template instance of the record these are, counted in the order a walk meets them. */
     int instance;
     int count;
@@ -18,6 +25,19 @@ public final class Substitutions {
             offset = new int[n];
             size = new int[n];
         }
+    }
+
+    /** Adds a value after the others. */
+    void append(int valueType, int valueOffset, int valueSize) {
+        if (count == type.length) {
+            type = java.util.Arrays.copyOf(type, count * 2);
+            offset = java.util.Arrays.copyOf(offset, count * 2);
+            size = java.util.Arrays.copyOf(size, count * 2);
+        }
+        type[count] = valueType;
+        offset[count] = valueOffset;
+        size[count] = valueSize;
+        count++;
     }
 
     /** How many values the instance has; a template may refer to more (those are null). */

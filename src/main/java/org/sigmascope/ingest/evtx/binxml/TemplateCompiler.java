@@ -23,6 +23,9 @@ final class TemplateCompiler {
     private int[] ops = new int[256];
     private int size;
     private final List<String> strings = new ArrayList<>();
+    /** Per string: where it was written as literal text, or -1 (kept for element trees, see {@link Program}). */
+    private int[] literalOffsets = new int[64];
+    private int[] literalChars = new int[64];
     private int end;
 
     TemplateCompiler(ChunkContext context) {
@@ -50,7 +53,12 @@ final class TemplateCompiler {
             throw error(p, "unexpected token 0x" + Integer.toHexString(data[p] & 0xff) + " where an element starts");
         }
         end = p;
-        return new Program(Arrays.copyOf(ops, size), strings.toArray(new String[0]));
+        String[] table = strings.toArray(new String[0]);
+        if (dependencyIds) {
+            return new Program(Arrays.copyOf(ops, size), table);
+        }
+        return new Program(Arrays.copyOf(ops, size), table, Arrays.copyOf(literalOffsets, table.length),
+                Arrays.copyOf(literalChars, table.length));
     }
 
     private int token(int p) {
@@ -158,7 +166,12 @@ final class TemplateCompiler {
         if (type == ValueType.STRING) {
             int length = Bytes.u16(data, p + 2);
             check(p + 4 + 2 * length);
-            emit(Program.TEXT, string(context.text().utf16(data, p + 4, length)));
+            // An element tree's text is read when it is run (most of it is values, which a replayed plan decodes
+            // itself); a template's is part of the template and decoded once.
+            int text = string(dependencyIds ? context.literal(p + 4, length) : null);
+            literalOffsets[text] = p + 4;
+            literalChars[text] = length;
+            emit(Program.TEXT, text);
             return p + 4 + 2 * length;
         }
         int valueSize = switch (type) {
@@ -234,17 +247,54 @@ final class TemplateCompiler {
     }
 
     private int string(String value) {
+        int index = strings.size();
         strings.add(value);
-        return strings.size() - 1;
+        if (index == literalOffsets.length) {
+            literalOffsets = Arrays.copyOf(literalOffsets, index * 2);
+            literalChars = Arrays.copyOf(literalChars, index * 2);
+        }
+        literalOffsets[index] = -1;
+        return index;
     }
 
-    private int emit(int... words) {
-        if (size + words.length > ops.length) {
-            ops = Arrays.copyOf(ops, Math.max(ops.length * 2, size + words.length));
+    /** Appends one instruction (fixed arities, not varargs: an element tree is compiled per template-less record). */
+    private int emit(int op) {
+        int at = room(1);
+        ops[at] = op;
+        return at;
+    }
+
+    private int emit(int op, int a) {
+        int at = room(2);
+        ops[at] = op;
+        ops[at + 1] = a;
+        return at;
+    }
+
+    private int emit(int op, int a, int b) {
+        int at = room(3);
+        ops[at] = op;
+        ops[at + 1] = a;
+        ops[at + 2] = b;
+        return at;
+    }
+
+    private int emit(int op, int a, int b, int c) {
+        int at = room(4);
+        ops[at] = op;
+        ops[at + 1] = a;
+        ops[at + 2] = b;
+        ops[at + 3] = c;
+        return at;
+    }
+
+    /** Makes room for {@code words} more words; returns where they go. */
+    private int room(int words) {
+        if (size + words > ops.length) {
+            ops = Arrays.copyOf(ops, Math.max(ops.length * 2, size + words));
         }
         int at = size;
-        System.arraycopy(words, 0, ops, size, words.length);
-        size += words.length;
+        size += words;
         return at;
     }
 

@@ -28,9 +28,9 @@ public final class ChunkParser {
     private final ChunkContext context;
     private final ValueDecoder decoder = new ValueDecoder();
     private final RecordFlattener flattener;
-    private final String file;
-    private final int sourceId;
-    private final boolean checksums;
+    private String file;
+    private int sourceId;
+    private boolean checksums;
     private long[] liveIds = new long[256];
     private int liveCount;
 
@@ -41,9 +41,18 @@ public final class ChunkParser {
     public ChunkParser(String file, int sourceId, boolean checksums) {
         this.context = new ChunkContext(decoder.text());
         this.flattener = new RecordFlattener(context, decoder);
+        source(file, sourceId, checksums);
+    }
+
+    /**
+     * Readies the parser for the chunks of another file (a parser is reused: its buffers and caches, a megabyte,
+     * and its field plans, which the same templates in the next log can replay).
+     */
+    ChunkParser source(String file, int sourceId, boolean checksums) {
         this.file = file;
         this.sourceId = sourceId;
         this.checksums = checksums;
+        return this;
     }
 
     /** The buffer to fill with the chunk's bytes before {@link #parse}. */

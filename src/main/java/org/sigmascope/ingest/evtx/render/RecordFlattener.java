@@ -72,6 +72,13 @@ public final class RecordFlattener {
         Program template = planning ? evaluator.soleInstance(start, end, 0) : null;
         TemplatePlans plans = template == null ? null : plans(template);
         Fields fields = plans == null ? null : replay(template, plans, end);
+        if (fields == null && planning && template == null) {
+            // a template-less record: replayed by the plan of its shape when it is one element tree
+            Program shape = evaluator.soleTree(start, end);
+            TemplatePlans shapePlans = shape == null ? null : plans(shape);
+            // the first equal shape's program: its substitution order is worked out once
+            fields = shapePlans == null ? null : replay(shapePlans.program(), shapePlans, end);
+        }
         if (fields == null) {
             walker.begin();
             evaluator.record(start, end, false, walker);
@@ -101,7 +108,7 @@ public final class RecordFlattener {
                 if (known.size() >= MAX_TEMPLATES) {
                     known.clear();
                 }
-                attached = known.computeIfAbsent(template, t -> new TemplatePlans(++templates));
+                attached = known.computeIfAbsent(template, t -> new TemplatePlans(++templates, t));
             }
             template.attach(attached);
         }
@@ -182,17 +189,25 @@ public final class RecordFlattener {
     /** A value, reused from the last record when its bytes are the same. */
     private Object decode(LastValues last, int i, byte[] data, int type, int offset, int size) {
         if (!last.tries(i, type)) {
-            return decoder.decode(data, type, offset, size);
+            return decode(data, type, offset, size);
         }
         Object value = last.find(i, type, data, offset, size);
         if (value == LastValues.MISS) {
             boolean clean = !decoder.text().lossy();
-            value = decoder.decode(data, type, offset, size);
+            value = decode(data, type, offset, size);
             if (value != null && clean && !decoder.text().lossy()) {
                 last.remember(i, type, data, offset, size, value);
             }
         }
         return value;
+    }
+
+    /** A value; literal text of a template-less record as the walk reads it (trailing white space trimmed). */
+    private Object decode(byte[] data, int type, int offset, int size) {
+        if (type == Substitutions.LITERAL_TEXT) {
+            return Whitespace.trim(decoder.text().utf16(data, offset, size / 2));
+        }
+        return decoder.decode(data, type, offset, size);
     }
 
     /** Starts the values of the next instance; returns where to note their positions. */

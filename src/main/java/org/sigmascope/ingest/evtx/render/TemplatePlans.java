@@ -2,6 +2,8 @@ package org.sigmascope.ingest.evtx.render;
 
 import java.util.Arrays;
 
+import org.sigmascope.ingest.evtx.binxml.Program;
+
 /**
  * The plans of one template, one per shape of its values met so far. A template seldom has more than two or
  * three shapes (an optional value present or null); the number kept is bounded so a hostile file cannot grow it.
@@ -12,14 +14,23 @@ final class TemplatePlans {
     private static final int MAX_SHAPES = 32;
 
     private final int id;
+    private final Program program;
     private LastValues lastValues;
     private int[][] signatures = new int[2][];
     private FieldPlan[] plans = new FieldPlan[2];
     private int count;
 
-    /** @param id tells this template apart in the shape of the values of the templates it is nested in */
-    TemplatePlans(int id) {
+    /**
+     * @param id      tells this template apart in the shape of the values of the templates it is nested in
+     * @param program the template's program as first met (equal programs of later chunks or records share it)
+     */
+    TemplatePlans(int id, Program program) {
         this.id = id;
+        this.program = program;
+    }
+
+    Program program() {
+        return program;
     }
 
     int id() {
