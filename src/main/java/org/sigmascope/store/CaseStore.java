@@ -41,6 +41,7 @@ public final class CaseStore implements AutoCloseable {
     private final Path file;
     private final Db db;
     private Db secondReader;
+    private Db timelineReader;
     private final AtomicBoolean writing = new AtomicBoolean();
     private final List<SourceRow> interruptedAtOpen;
 
@@ -126,13 +127,29 @@ public final class CaseStore implements AutoCloseable {
      */
     public synchronized Db secondReader() throws IOException {
         if (secondReader == null) {
-            try {
-                secondReader = new Db(file, db.connection().duplicate(), db.readOnly());
-            } catch (SQLException e) {
-                throw db.failure(e);
-            }
+            secondReader = newReader();
         }
         return secondReader;
+    }
+
+    /**
+     * A third reading connection, the timeline's alone, for its counts, histograms and column counts: the timeline
+     * {@linkplain Db#cancel cancels} what runs on it when the analyst changes the filter, which must never stop
+     * another view's query on {@link #secondReader()}. Made on first use; closed with the store.
+     */
+    public synchronized Db timelineReader() throws IOException {
+        if (timelineReader == null) {
+            timelineReader = newReader();
+        }
+        return timelineReader;
+    }
+
+    private Db newReader() throws IOException {
+        try {
+            return new Db(file, db.connection().duplicate(), db.readOnly());
+        } catch (SQLException e) {
+            throw db.failure(e);
+        }
     }
 
     public Timeline timeline() {
@@ -354,6 +371,9 @@ public final class CaseStore implements AutoCloseable {
         synchronized (this) {
             if (secondReader != null) {
                 secondReader.close();
+            }
+            if (timelineReader != null) {
+                timelineReader.close();
             }
         }
         db.close();

@@ -35,6 +35,8 @@ public final class Db {
     private final Path file;
     private final DuckDBConnection connection;
     private final boolean readOnly;
+    /** The statement {@link #list} runs now, for {@link #cancel}. */
+    private volatile PreparedStatement running;
 
     Db(Path file, DuckDBConnection connection, boolean readOnly) {
         this.file = file;
@@ -55,14 +57,35 @@ public final class Db {
     }
 
     public synchronized <T> List<T> list(String sql, List<?> params, Row<T> row) throws IOException {
-        try (PreparedStatement statement = prepare(sql, params); ResultSet rows = statement.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(row.map(rows));
+        try (PreparedStatement statement = prepare(sql, params)) {
+            running = statement;
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(row.map(rows));
+                }
+                return result;
+            } finally {
+                running = null;
             }
-            return result;
         } catch (SQLException e) {
             throw failure(e);
+        }
+    }
+
+    /**
+     * Stops the query running now on this connection, if any (from any thread: it does not wait for the lock the
+     * query holds); it fails with an error, and the connection stays usable. For results nobody wants any more: a
+     * count of a filter the analyst has already replaced.
+     */
+    public void cancel() {
+        PreparedStatement statement = running;
+        if (statement != null) {
+            try {
+                statement.cancel();
+            } catch (SQLException e) {
+                // It ended (or was closed) meanwhile: nothing left to stop.
+            }
         }
     }
 

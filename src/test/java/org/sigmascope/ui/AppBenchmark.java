@@ -37,7 +37,12 @@ public final class AppBenchmark {
             "time:[2024-03-12 TO 2024-03-13]", "mimikatz");
     private static final int RUNS = 3;
 
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
     private SigmascopeApp app;
+    /** The process CPU time of each {@link #firstPage}, in ms, parallel to the times it returns. */
+    private final List<Long> cpu = new java.util.ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
@@ -73,6 +78,11 @@ public final class AppBenchmark {
                 (System.nanoTime() - started) / 1e9);
         System.out.println("FX thread during " + (existing ? "opening" : "the import") + ": " + importing);
         importing.traces().forEach(t -> System.out.println("  stall " + t));
+        long settling = System.nanoTime();
+        double settled = quiet();
+        System.out.printf("after opening: the app's own background reads (gaps, summaries) ran %.1f s more, "
+                + "%.1f process CPU-s; the filters start once they are done%n", (System.nanoTime() - settling) / 1e9,
+                settled);
 
         FxTests.fx(() -> app.model().timeline().detectionsOnlyProperty().set(false));
         for (String query : QUERIES) {
@@ -108,6 +118,23 @@ public final class AppBenchmark {
         probe.close();
     }
 
+    /**
+     * Waits until the process has been quiet (under a tenth of a core) for two seconds: the reads the app starts when
+     * a case opens (gaps in the logs, the detection summary, the rules' evidence profile) are done. Returns the
+     * process CPU-seconds spent meanwhile.
+     */
+    private static double quiet() {
+        long first = OS.getProcessCpuTime();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(20);
+        int calm = 0;
+        while (calm < 4 && System.nanoTime() < deadline) {
+            long before = OS.getProcessCpuTime();
+            WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+            calm = OS.getProcessCpuTime() - before < 50_000_000L ? calm + 1 : 0;
+        }
+        return (OS.getProcessCpuTime() - first) / 1e9;
+    }
+
     private boolean idle() {
         return FxTests.fx(() -> app.model().sessionProperty().get() != null && !app.model().busyProperty().get()
                 && !app.model().openingProperty().get() && !app.model().timeline().countingProperty().get()
@@ -116,20 +143,37 @@ public final class AppBenchmark {
 
     /** Runs the filter on the FX thread; the time to its first page on screen (the next pulse after it), in ms. */
     private long firstPage(Runnable filter) {
+        java.util.Map<String, Long> threadsAtStart = threadCpu();
+        long cpuAtStart = OS.getProcessCpuTime();
         long started = System.nanoTime();
         FxTests.fx(filter);
         waitFor(() -> FxTests.fx(() -> app.model().timeline().firstPageMillisProperty().get() >= 0), 120);
         WaitForAsyncUtils.waitForFxEvents();
         long millis = (System.nanoTime() - started) / 1_000_000;
+        cpu.add((OS.getProcessCpuTime() - cpuAtStart) / 1_000_000);
+        java.util.Map<String, Long> threads = threadCpu();
+        threads.replaceAll((name, nanos) -> nanos - threadsAtStart.getOrDefault(name, 0L));
+        long inJava = threads.values().stream().mapToLong(Long::longValue).sum();
+        threads.put("native (DuckDB's threads, Xvfb's share is not in it)",
+                OS.getProcessCpuTime() - cpuAtStart - inJava);
+        StringBuilder line = new StringBuilder("    CPU-ms by thread:");
+        threads.entrySet().stream().filter(e -> e.getValue() >= 5_000_000L)
+                .sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> line.append(' ').append(e.getKey()).append(' ').append(e.getValue() / 1_000_000));
+        System.out.println(line);
         waitFor(this::idle, 120);
         return millis;
     }
 
-    private static void report(String what, long[] times) {
+    /** The times, and the process CPU of the last {@code times.length} first pages. */
+    private void report(String what, long[] times) {
+        long[] used = cpu.subList(cpu.size() - times.length, cpu.size()).stream().mapToLong(Long::longValue).toArray();
         long[] warm = Arrays.copyOfRange(times, 1, times.length);
         Arrays.sort(warm);
-        System.out.printf("%s: first page on screen %d ms cold, %d ms warm (median of %d)%n", what, times[0],
-                warm[warm.length / 2], warm.length);
+        long[] warmCpu = Arrays.copyOfRange(used, 1, used.length);
+        Arrays.sort(warmCpu);
+        System.out.printf("%s: first page on screen %d ms cold (%d CPU-ms), %d ms warm (%d CPU-ms) (median of %d)%n",
+                what, times[0], used[0], warm[warm.length / 2], warmCpu[warmCpu.length / 2], warm.length);
     }
 
     /**
@@ -140,6 +184,7 @@ public final class AppBenchmark {
         TableView<RowRef> table = FxTests.fx(() -> app.view().timeline().table());
         int rows = FxTests.fx(() -> table.getItems().size());
         probe.reset();
+        long cpuAtStart = OS.getProcessCpuTime();
         long started = System.nanoTime();
         for (int i = 0; i <= 200; i++) {
             int row = (int) ((long) (rows - 1) * i / 200);
@@ -152,9 +197,23 @@ public final class AppBenchmark {
             WaitForAsyncUtils.sleep(16, TimeUnit.MILLISECONDS);
         }
         StallStats.Snapshot scrolling = probe.snapshot();
-        System.out.printf("scrolling %,d rows (200 jumps end to end, then 300 pages): %.1f s; FX thread: %s%n",
-                rows, (System.nanoTime() - started) / 1e9, scrolling);
+        System.out.printf("scrolling %,d rows (200 jumps end to end, then 300 pages): %.1f s, %.1f process CPU-s; "
+                + "FX thread: %s%n", rows, (System.nanoTime() - started) / 1e9,
+                (OS.getProcessCpuTime() - cpuAtStart) / 1e9, scrolling);
         scrolling.traces().forEach(t -> System.out.println("  stall " + t));
+    }
+
+    /** CPU time of each live Java thread, summed by name with numbers dropped (pool threads alike). */
+    private static java.util.Map<String, Long> threadCpu() {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        java.util.Map<String, Long> byName = new java.util.HashMap<>();
+        for (java.lang.management.ThreadInfo info : bean.getThreadInfo(bean.getAllThreadIds())) {
+            long nanos = info == null ? -1 : bean.getThreadCpuTime(info.getThreadId());
+            if (nanos > 0) {
+                byName.merge(info.getThreadName().replaceAll("[0-9]+", "N"), nanos, Long::sum);
+            }
+        }
+        return byName;
     }
 
     private static void waitFor(BooleanSupplier condition, int seconds) {

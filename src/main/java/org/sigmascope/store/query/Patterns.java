@@ -2,7 +2,7 @@ package org.sigmascope.store.query;
 
 import org.sigmascope.store.JsonText;
 
-/** Turns query values into the LIKE patterns and JSON text that the compiled SQL binds. */
+/** Turns query values into the LIKE patterns, regular expressions and JSON text that the compiled SQL binds. */
 final class Patterns {
     private Patterns() {
     }
@@ -38,6 +38,19 @@ final class Patterns {
     /** A value as a LIKE pattern: with wildcards unless it was quoted. */
     static String like(Query.Text text) {
         return text.literal() ? literal(text.text()) : wildcard(text.text());
+    }
+
+    /** Text matched literally by an RE2 regular expression: its metacharacters escaped. */
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ("\\.+*?()|[]{}^$".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /**

@@ -54,32 +54,57 @@ public final class Timeline {
 
     /** The page after {@code after} ({@code null} for the first page), with keyset paging. */
     public Page page(SqlFilter filter, Sort sort, Cursor after, int limit) throws IOException, QuerySyntaxException {
-        SortKey key = SortKey.of(sort, catalog());
-        List<Object> params = new ArrayList<>(key.keySelectParams());
-        params.addAll(filter.params());
+        SortKey key = sortKey(sort);
+        List<Object> params = new ArrayList<>(filter.params());
         String where = filter.sql();
         if (after != null) {
             where = "(" + where + ") AND " + key.after(after, params);
         }
-        params.addAll(key.orderByParams());
-        params.add(limit + 1);
-        List<Cursor> keys = db.list("SELECT e.id, " + key.keySelect() + " FROM events e WHERE " + where
-                + " ORDER BY " + key.orderBy() + " LIMIT ?", params, r -> new Cursor(r.getObject(2), r.getLong(1)));
-        boolean more = keys.size() > limit;
-        List<Cursor> shown = more ? keys.subList(0, limit) : keys;
-        return new Page(rows(shown.stream().map(Cursor::id).toList()), more ? shown.get(shown.size() - 1) : null);
+        List<Object[]> found = top(key, where, params, limit + 1, -1);
+        boolean more = found.size() > limit;
+        List<Object[]> shown = more ? found.subList(0, limit) : found;
+        List<Event> events = shown.stream().map(row -> (Event) row[1]).toList();
+        Object[] last = more ? shown.get(shown.size() - 1) : null;
+        return new Page(withAnnotations(events), last == null ? null : new Cursor(last[0], ((Event) last[1]).id()));
     }
 
     /** Rows {@code offset} to {@code offset + limit}: for jumping far; {@link #page} is faster for scrolling. */
     public List<TimelineRow> pageAt(SqlFilter filter, Sort sort, long offset, int limit)
             throws IOException, QuerySyntaxException {
-        SortKey key = SortKey.of(sort, catalog());
-        List<Object> params = new ArrayList<>(filter.params());
+        SortKey key = sortKey(sort);
+        List<Object[]> found = top(key, filter.sql(), new ArrayList<>(filter.params()), limit, offset);
+        return withAnnotations(found.stream().map(row -> (Event) row[1]).toList());
+    }
+
+    /** The sort's SQL; the case's field names are read only to sort by a field kept in the JSON. */
+    private SortKey sortKey(Sort sort) throws IOException, QuerySyntaxException {
+        boolean fixed = FieldCatalog.open().resolve(sort.field()).filter(f -> !(f instanceof FieldRef.JsonField))
+                .isPresent();
+        return SortKey.of(sort, fixed ? FieldCatalog.open() : catalog());
+    }
+
+    /**
+     * The first {@code limit} events (after {@code offset}, if not negative) that {@code where} keeps, in the key's
+     * order, whole, each with its sort key: {sort key, event}. One statement, so the rows are those of one snapshot
+     * of the case: the top-N picks row ids reading only the filter and sort columns, and only those rows are read
+     * whole, by row id. Reading whole rows in the top-N, or the ids first and then {@code WHERE id IN (…)}, costs a
+     * scan of every column (the compressed JSON of the fields above all) instead: 2 to 10 times slower
+     * (docs/benchmarks.md, issue 11, session 3).
+     */
+    private List<Object[]> top(SortKey key, String where, List<Object> whereParams, int limit, long offset)
+            throws IOException {
+        List<Object> params = new ArrayList<>(key.keySelectParams());
+        params.addAll(whereParams);
         params.addAll(key.orderByParams());
         params.add(limit);
-        params.add(offset);
-        return rows(db.list("SELECT e.id FROM events e WHERE " + filter.sql() + " ORDER BY " + key.orderBy()
-                + " LIMIT ? OFFSET ?", params, r -> r.getLong(1)));
+        if (offset >= 0) {
+            params.add(offset);
+        }
+        params.addAll(key.orderByParams());
+        return db.list("SELECT " + key.keySelect() + ", " + EventRows.COLUMNS + " FROM events e WHERE e.rowid IN ("
+                + "SELECT e.rowid FROM events e WHERE " + where + " ORDER BY " + key.orderBy() + " LIMIT ?"
+                + (offset >= 0 ? " OFFSET ?" : "") + ") ORDER BY " + key.orderBy(), params,
+                r -> new Object[] {r.getObject(1), EventRows.event(r, 2)});
     }
 
     /** The events with these ids, whole, with their detections, stars and tags, in the order given. */
@@ -93,6 +118,16 @@ public final class Timeline {
                 r -> EventRows.event(r, 1))) {
             events.put(event.id(), event);
         }
+        return withAnnotations(ids.stream().map(events::get).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** The events, in the order given, with their detections, stars and tags. */
+    private List<TimelineRow> withAnnotations(List<Event> events) throws IOException {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        List<Long> ids = events.stream().map(Event::id).toList();
+        String in = "(" + String.join(", ", Collections.nCopies(ids.size(), "?")) + ")";
         Map<Long, long[]> detections = new HashMap<>();
         for (long[] row : db.list("SELECT event_id, count(*), max(level_rank) FROM detections WHERE event_id IN "
                 + in + " GROUP BY event_id", ids, r -> new long[] {r.getLong(1), r.getLong(2), r.getLong(3)})) {
@@ -105,12 +140,9 @@ public final class Timeline {
                 r -> new Object[] {r.getLong(1), r.getString(2)})) {
             tags.computeIfAbsent((Long) row[0], k -> new ArrayList<>()).add((String) row[1]);
         }
-        List<TimelineRow> rows = new ArrayList<>(ids.size());
-        for (long id : ids) {
-            Event event = events.get(id);
-            if (event == null) {
-                continue;
-            }
+        List<TimelineRow> rows = new ArrayList<>(events.size());
+        for (Event event : events) {
+            long id = event.id();
             long[] d = detections.get(id);
             rows.add(new TimelineRow(event, d == null ? 0 : (int) d[1], d == null ? null : Level.values()[(int) d[2]],
                     stars.contains(id), tags.getOrDefault(id, List.of())));

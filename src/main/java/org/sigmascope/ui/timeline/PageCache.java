@@ -120,6 +120,15 @@ final class PageCache {
         pump();
     }
 
+    /** A page read already (the first, read with the query): shown at once, as if it had been loaded. */
+    void put(int number, Loaded result) {
+        if (!pages.containsKey(number)) {
+            pages.put(number, new Page());
+            trim();
+        }
+        fill(number, result);
+    }
+
     /** Told of each page that arrives: its number and how many rows it has. */
     void onPage(java.util.function.BiConsumer<Integer, Integer> listener) {
         this.onPage = listener;
@@ -184,6 +193,11 @@ final class PageCache {
 
     private void arrived(int number, Loaded result) {
         loading = false;
+        fill(number, result);
+        pump();
+    }
+
+    private void fill(int number, Loaded result) {
         if (closed) {
             return;
         }
@@ -200,6 +214,5 @@ final class PageCache {
             }
         }
         onPage.accept(number, result.rows().size());
-        pump();
     }
 }

@@ -1,5 +1,6 @@
 package org.sigmascope.ui.timeline;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -50,8 +51,9 @@ import org.sigmascope.ui.session.CaseSession;
 /**
  * The timeline: the query, the chips and the order the analyst chose, and the result — a {@link RowList} the table
  * shows, whose rows a {@link PageCache} loads as they come on screen — with its count and its histogram. Every
- * query runs off the FX thread: pages on the case's main connection, counts and histograms on its second one, so
- * a slow count never holds up the first page. Results of a query that was replaced meanwhile are dropped.
+ * query runs off the FX thread: pages on the case's main connection; counts, histograms and column counts on the
+ * timeline's own connection, started only once the first page is there, so that they never compete with it, and
+ * stopped when the analyst changes the query. Results of a query that was replaced meanwhile are dropped.
  */
 public final class TimelineViewModel implements AutoCloseable {
     /** Histogram buckets across the result's time range. */
@@ -89,12 +91,15 @@ public final class TimelineViewModel implements AutoCloseable {
     private CaseSession session;
     private PageCache cache;
     private SqlFilter filter = SqlFilter.all();
-    private long generation;
+    /** The query shown; read by background work to drop (and stop) what a newer query made stale. */
+    private volatile long generation;
     private long appliedAt;
     private ChangeListener<TimelineEntry> pendingSelection;
     private ObjectProperty<TimelineEntry> selectionSource;
     private int selectedIndex = -1;
     private boolean selectFirst;
+    /** The event to select once the query's first page is there (a context jump's). */
+    private Event revealing;
     private boolean autoDetections;
     private boolean emptyDetectionsCheck;
 
@@ -261,20 +266,75 @@ public final class TimelineViewModel implements AutoCloseable {
         long asked = ++generation;
         appliedAt = System.nanoTime();
         firstPageMillis.set(-1);
-        tasks.run("compiling the query", () -> TimelineQuery.compile(store.timeline().catalog(), state), result -> {
+        revealing = null;
+        problem.set(null);
+        stopStaleWork(store);
+        CaseSession current = session;
+        tasks.run("running the query", () -> {
+            TimelineQuery.Result result = TimelineQuery.compile(store.timeline().catalog(), state);
+            // The first page is read here, with the compiling: one crossing to the FX thread for both.
+            boolean wanted = result.filter() != null && asked == generation;
+            return new Ran(result, wanted ? loadPage(current, result.filter(), state.sort(), 0, null) : null);
+        }, ran -> {
             if (asked != generation) {
                 return;
             }
-            if (result.problem() != null) {
-                problem.set(result.problem());
+            if (ran.result().problem() != null) {
+                problem.set(ran.result().problem());
                 return;
             }
             problem.set(null);
-            show(asked, result.filter(), state.sort());
-        }, e -> status.accept("The query could not run: " + BackgroundTasks.plain(e)));
+            show(asked, ran.result().filter(), state.sort(), ran.firstPage());
+        }, e -> {
+            if (asked == generation) {
+                status.accept("The query could not run: " + BackgroundTasks.plain(e));
+            }
+        });
     }
 
-    private void show(long asked, SqlFilter compiled, Sort order) {
+    /** A query compiled, and its first page read. */
+    private record Ran(TimelineQuery.Result result, PageCache.Loaded firstPage) {
+    }
+
+    /** Stops the count, histogram or column count running for the query before, on the timeline's connection. */
+    private static void stopStaleWork(CaseStore store) {
+        try {
+            store.timelineReader().cancel();
+        } catch (IOException e) {
+            // No connection, so nothing runs on it.
+        }
+    }
+
+    /**
+     * Runs a read for the query {@code asked} on the timeline's own connection; once a newer query is applied it
+     * is skipped if not started, stopped if running, and its result or failure dropped.
+     */
+    private <T> void runForQuery(long asked, String what, BackgroundTasks.Job<T> job, Consumer<T> done,
+                                 Consumer<Throwable> failed) {
+        tasks.run(what, () -> {
+            if (asked != generation) {
+                return null;
+            }
+            try {
+                return job.call();
+            } catch (IOException e) {
+                if (asked != generation) {
+                    return null;
+                }
+                throw e;
+            }
+        }, result -> {
+            if (asked == generation && result != null) {
+                done.accept(result);
+            }
+        }, e -> {
+            if (asked == generation) {
+                failed.accept(e);
+            }
+        });
+    }
+
+    private void show(long asked, SqlFilter compiled, Sort order, PageCache.Loaded firstPage) {
         closeCache();
         filter = compiled;
         CaseSession current = session;
@@ -297,6 +357,10 @@ public final class TimelineViewModel implements AutoCloseable {
                     // screen, so as not to take the CPU and the disk from it.
                     counted[0] = true;
                     recount(asked, compiled);
+                    if (revealing != null) {
+                        revealAfterApply(asked, compiled, revealing);
+                        revealing = null;
+                    }
                 }
                 if (page == 0 && size > 0 && selectFirst) {
                     selectFirst = false;
@@ -311,7 +375,11 @@ public final class TimelineViewModel implements AutoCloseable {
         count.set(0);
         rows.set(list);
         counting.set(true);
-        cache.slot(0);
+        if (firstPage != null) {
+            cache.put(0, firstPage);
+        } else {
+            cache.slot(0);
+        }
     }
 
     private PageCache.Loaded loadPage(CaseSession current, SqlFilter compiled, Sort order, int page,
@@ -347,28 +415,29 @@ public final class TimelineViewModel implements AutoCloseable {
     private void recount(long asked, SqlFilter compiled) {
         CaseStore store = session.store();
         counting.set(true);
-        tasks.run("counting the timeline", () -> new Timeline(store.secondReader()).count(compiled), n -> {
-            if (asked == generation) {
-                counting.set(false);
-                RowList list = rows.get();
-                if (n < list.size()) {
-                    apply();
-                    return;
-                }
-                list.growTo((int) Math.min(Integer.MAX_VALUE - 8, n));
-                count.set(n);
-                if (emptyDetectionsCheck) {
-                    emptyDetectionsCheck = false;
-                    if (n == 0 && detectionsOnly.get() && chips.isEmpty() && query.get().isBlank()) {
-                        showAll();
-                    }
+        runForQuery(asked, "counting the timeline", () -> new Timeline(store.timelineReader()).count(compiled), n -> {
+            counting.set(false);
+            RowList list = rows.get();
+            if (n < list.size()) {
+                apply();
+                return;
+            }
+            list.growTo((int) Math.min(Integer.MAX_VALUE - 8, n));
+            count.set(n);
+            if (emptyDetectionsCheck) {
+                emptyDetectionsCheck = false;
+                if (n == 0 && detectionsOnly.get() && chips.isEmpty() && query.get().isBlank()) {
+                    showAll();
                 }
             }
         }, e -> counting.set(false));
-        tasks.run("drawing the histogram", () -> {
-            Timeline timeline = new Timeline(store.secondReader());
+        runForQuery(asked, "drawing the histogram", () -> {
+            Timeline timeline = new Timeline(store.timelineReader());
             Histogram all = timeline.histogram(compiled, BUCKETS);
             Histogram detected = null;
+            if (asked != generation) {
+                return null;
+            }
             if (all.counts().length > 0) {
                 SqlFilter withDetections = Filters.and(List.of(compiled,
                         SqlCompiler.compile("is:detected", FieldCatalog.open())));
@@ -377,10 +446,8 @@ public final class TimelineViewModel implements AutoCloseable {
             }
             return new Histogram[] {all, detected};
         }, drawn -> {
-            if (asked == generation) {
-                histogram.set(drawn[0]);
-                detectionHistogram.set(drawn[1]);
-            }
+            histogram.set(drawn[0]);
+            detectionHistogram.set(drawn[1]);
         }, e -> { });
     }
 
@@ -461,7 +528,7 @@ public final class TimelineViewModel implements AutoCloseable {
         chips.add(new FilterChip(FilterChip.TIME, "Context of event " + event.id() + " ±" + span.toMinutes()
                 + " min", QueryTerms.timeRange(t.minus(span), t.plus(span))));
         apply();
-        revealAfterApply(event);
+        revealing = event;
     }
 
     /** The context of an event known by its id (a gap's, a process's). */
@@ -477,17 +544,12 @@ public final class TimelineViewModel implements AutoCloseable {
         }, e -> status.accept("The event could not be read: " + BackgroundTasks.plain(e)));
     }
 
-    /** Selects an event in the current result, if it is in it (in time order only). */
-    private void revealAfterApply(Event event) {
-        long asked = generation;
+    /** Selects an event in the result shown, if it is in it (in time order only). */
+    private void revealAfterApply(long asked, SqlFilter compiled, Event event) {
         CaseStore store = session.store();
-        TimelineState state = state();
-        tasks.run("finding the event in the timeline", () -> {
-            TimelineQuery.Result compiled = TimelineQuery.compile(store.timeline().catalog(), state);
-            return compiled.filter() == null ? -1L
-                    : Filters.indexInTimeOrder(store.secondReader(), compiled.filter(), event);
-        }, index -> {
-            if (asked == generation && index >= 0) {
+        runForQuery(asked, "finding the event in the timeline", () -> Filters.indexInTimeOrder(
+                store.timelineReader(), compiled, event), index -> {
+            if (index >= 0) {
                 rows.get().growTo((int) Math.min(Integer.MAX_VALUE - 8, index + 1));
                 reveal.set(null);
                 reveal.set(index.intValue());
@@ -619,8 +681,8 @@ public final class TimelineViewModel implements AutoCloseable {
         }
         CaseStore store = session.store();
         TimelineState state = state();
-        tasks.run("counting a column's values", () -> ColumnFilters.values(new Timeline(store.secondReader()),
-                state, spec), answer, failed);
+        runForQuery(generation, "counting a column's values", () -> ColumnFilters.values(
+                new Timeline(store.timelineReader()), state, spec), answer, failed);
     }
 
     /** Keeps (or excludes) the events whose column has one of the values; no values removes the column's filter. */

@@ -62,6 +62,8 @@ class RuleUpdateInAppTest {
         waitForIdle();
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.detections().summaryProperty().get().rules()
                 .stream().anyMatch(count -> count.label().equals(CRADLE)));
+        // The summary can show the rule's first detections before the import has ended and said so.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Imported"));
         assertTrue(model.statusProperty().get().contains("detections"), model.statusProperty().get());
     }
 
