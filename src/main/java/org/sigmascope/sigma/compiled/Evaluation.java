@@ -179,6 +179,10 @@ final class Evaluation {
     }
 
     private int[] scan(FieldScanner scanner, ScanMemo memo, int position, String text) {
+        if (scanner.shapesNeverMatch && FieldScanner.shaped(text)) {
+            // A GUID, time or hex number: checked in one cheap pass, neither hashed, stored nor searched.
+            return FieldScannerResults.NONE;
+        }
         if (text.length() > CACHED_LENGTH || !memo.usesCache(position)) {
             return scanner.scan(text, scratch);
         }

@@ -54,6 +54,11 @@ final class FieldScanner {
      * exact value has a char other than a digit or minus sign, so the search of such a text finds nothing.
      */
     final boolean numbersNeverMatch;
+    /**
+     * Whether no test can hold on a text of only {@link #shaped} chars (GUIDs, times, hex numbers): no test is
+     * always tried, and every literal and exact value has a (folded) char outside that set.
+     */
+    final boolean shapesNeverMatch;
 
     FieldScanner(int id, List<TextTest> tests) {
         this.id = id;
@@ -80,11 +85,50 @@ final class FieldScanner {
         always = alwaysTested.stream().mapToInt(Integer::intValue).toArray();
         numbersNeverMatch = always.length == 0 && exactValues.keySet().stream().noneMatch(FieldScanner::numeric)
                 && anchors.keySet().stream().noneMatch(FieldScanner::numeric);
+        shapesNeverMatch = always.length == 0 && exactValues.keySet().stream().noneMatch(FieldScanner::shaped)
+                && anchors.keySet().stream().noneMatch(FieldScanner::shaped);
     }
 
     /** Whether a folded literal could occur in the decimal text of a whole number. */
     private static boolean numeric(String literal) {
         return literal.chars().allMatch(c -> c == '-' || c >= '0' && c <= '9');
+    }
+
+    /** Chars of GUIDs, times and hex numbers, as their folded (upper case) forms. */
+    private static final String SHAPE_CHARS = "0123456789ABCDEFTXZ-{}:. ";
+    /** Bit {@code c} set for each ASCII char (either case) whose folded form is a {@link #SHAPE_CHARS} char. */
+    private static final long SHAPE_LOW;
+    private static final long SHAPE_HIGH;
+
+    static {
+        long low = 0;
+        long high = 0;
+        for (char c : SHAPE_CHARS.toCharArray()) {
+            for (char form : new char[] {c, Character.toLowerCase(c)}) {
+                if (form < 64) {
+                    low |= 1L << form;
+                } else {
+                    high |= 1L << (form - 64);
+                }
+            }
+        }
+        SHAPE_LOW = low;
+        SHAPE_HIGH = high;
+    }
+
+    /**
+     * Whether the text is made only of the ASCII chars of GUIDs, times and hex numbers (either case), so that its
+     * folded form has no other char. Stops at the first other char, so a path or a name costs a char or two.
+     */
+    static boolean shaped(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            long bits = c < 64 ? SHAPE_LOW : SHAPE_HIGH;
+            if (c >= 128 || (bits & 1L << (c & 63)) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int patternCount() {

@@ -1,10 +1,13 @@
 package org.sigmascope.sigma.logsource;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,6 +74,12 @@ public sealed interface FieldMapping {
     /** A value built from several fields, such as {@code {SubjectDomainName}\{SubjectUserName}}. */
     record Format(String template, Map<String, String> prefixes) implements FieldMapping {
         private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]+)}");
+        /**
+         * Each template split once (the matcher reads mapped fields for every event): literals at even indexes,
+         * field names at odd ones, interned as the EVTX reader interns its field names. Templates come from the
+         * mapping files only, so the map stays small.
+         */
+        private static final Map<String, String[]> PARTS = new ConcurrentHashMap<>();
 
         public Format {
             prefixes = prefixes == null ? Map.of() : Map.copyOf(prefixes);
@@ -78,19 +87,45 @@ public sealed interface FieldMapping {
 
         @Override
         public boolean has(Fields fields) {
-            return sources().stream().allMatch(fields::contains);
+            String[] parts = parts();
+            for (int i = 1; i < parts.length; i += 2) {
+                if (!fields.contains(parts[i])) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
         public Object get(Fields fields) {
-            Matcher m = PLACEHOLDER.matcher(template);
+            String[] parts = parts();
             StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                String value = fields.text(m.group(1));
-                m.appendReplacement(out, Matcher.quoteReplacement(value == null ? "" : value));
+            for (int i = 0; i < parts.length; i++) {
+                if (i % 2 == 0) {
+                    out.append(parts[i]);
+                } else {
+                    String value = fields.text(parts[i]);
+                    out.append(value == null ? "" : value);
+                }
             }
-            m.appendTail(out);
-            return replacePrefix(out.toString(), prefixes);
+            return prefixes.isEmpty() ? out.toString() : replacePrefix(out.toString(), prefixes);
+        }
+
+        private String[] parts() {
+            return PARTS.computeIfAbsent(template, Format::split);
+        }
+
+        private static String[] split(String template) {
+            List<String> parts = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(template);
+            int last = 0;
+            while (m.find()) {
+                parts.add(template.substring(last, m.start()));
+                parts.add(m.group(1).intern());
+                last = m.end();
+            }
+            parts.add(template.substring(last));
+            return parts.toArray(String[]::new);
         }
 
         @Override
