@@ -49,6 +49,9 @@ public final class CaseWriter implements AutoCloseable {
     private static final int DUCKDB_THREADS = 1;
     /** How much DuckDB logs before it checkpoints, while an import writes. */
     private static final String CHECKPOINT_THRESHOLD = "256MB";
+    /** Tries of the checkpoint at the end of an import, 100 ms apart, while other connections read. */
+    private static final int CHECKPOINT_ATTEMPTS = 50;
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CaseWriter.class.getName());
 
     private final CaseStore store;
     private final DuckDBConnection connection;
@@ -315,6 +318,37 @@ public final class CaseWriter implements AutoCloseable {
     }
 
     /**
+     * DuckDB's CHECKPOINT fails ("other write transactions active") while a query of another connection reads a
+     * table, and the app's own reads (summaries, gaps) may run then. The events are committed either way: the
+     * checkpoint only saves replaying the log on reopening. So it is tried again for a few seconds, then left to
+     * DuckDB's next automatic one.
+     */
+    private void checkpoint() throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            // A statement per try: DuckDB closes one whose execution failed.
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CHECKPOINT");
+                return;
+            } catch (SQLException e) {
+                if (!String.valueOf(e.getMessage()).contains("Cannot CHECKPOINT")) {
+                    throw e;
+                }
+                if (attempt == CHECKPOINT_ATTEMPTS) {
+                    LOG.warning(() -> "the case was not checkpointed after the import (a read kept it busy); "
+                            + "its log is replayed on reopening: " + e.getMessage());
+                    return;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
      * Waits for the batch in flight, drops what is staged and not handed over, writes the case's data to its file
      * (so that reopening does not replay a log), and frees the case for the next writer.
      */
@@ -327,7 +361,7 @@ public final class CaseWriter implements AutoCloseable {
                 for (String stage : stages) {
                     statement.execute("DETACH " + stage);
                 }
-                statement.execute("CHECKPOINT");
+                checkpoint();
                 statement.execute("RESET checkpoint_threshold");
                 statement.execute("RESET threads");
             } catch (SQLException e) {

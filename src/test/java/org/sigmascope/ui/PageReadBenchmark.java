@@ -56,7 +56,7 @@ public final class PageReadBenchmark {
         }
     }
 
-    private static long warmMedian(long[] values) {
+    static long warmMedian(long[] values) {
         if (values.length < 2) {
             return values[0];
         }

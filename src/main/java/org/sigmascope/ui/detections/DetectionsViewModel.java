@@ -34,6 +34,9 @@ public final class DetectionsViewModel {
     private final Consumer<FilterChip> filter;
     private final ReadOnlyObjectWrapper<DetectionSummary> summary =
             new ReadOnlyObjectWrapper<>(DetectionSummary.empty());
+    /** A summary is asked for and not yet back (FX thread); another refresh meanwhile sets {@code again}. */
+    private boolean summing;
+    private boolean again;
     private CaseSession session;
 
     /** @param filter what a click does: adds the chip to the timeline */
@@ -52,16 +55,31 @@ public final class DetectionsViewModel {
         refresh();
     }
 
+    /** Sums up the detections again; FX thread. Refreshes asked while one waits for its turn make one more. */
     public void refresh() {
         CaseSession current = session;
         if (current == null) {
             return;
         }
-        tasks.run("summing up the detections", () -> DetectionSummary.of(current.store().secondReader()), s -> {
+        if (summing) {
+            again = true;
+            return;
+        }
+        summing = true;
+        tasks.run("summing up the detections", () -> current.reads().call(DetectionSummary::of), s -> {
+            summed();
             if (current == session) {
                 summary.set(s);
             }
-        }, e -> { });
+        }, e -> summed());
+    }
+
+    private void summed() {
+        summing = false;
+        if (again) {
+            again = false;
+            refresh();
+        }
     }
 
     /** Filters the timeline to the events of a line (replacing an earlier click's filter). */

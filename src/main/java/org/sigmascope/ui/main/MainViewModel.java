@@ -109,6 +109,14 @@ public final class MainViewModel implements AutoCloseable {
         rules.selectionProperty().set(settings.get().rules());
         timeline.zoneProperty().set(settings.get().zoneId());
         timeline.selectedProperty().addListener((o, old, entry) -> detail.show(entry));
+        // The reads the app starts on its own wait while the timeline reads a first page (at opening, and each
+        // time the analyst filters): on two cores, the first page is what the analyst waits for.
+        timeline.firstPageMillisProperty().addListener((o, old, millis) -> {
+            CaseSession current = session.get();
+            if (current != null) {
+                current.reads().timelineBusy(millis.longValue() < 0);
+            }
+        });
         rules.reload();
     }
 
@@ -301,6 +309,7 @@ public final class MainViewModel implements AutoCloseable {
         session.set(opened);
         opened.changes().addListener(changes);
         timeline.open(opened);
+        opened.reads().timelineBusy(timeline.firstPageMillisProperty().get() < 0);
         evidence.open(opened);
         detections.open(opened);
         detail.open(opened);
@@ -348,7 +357,7 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         tasks.run("looking for gaps in the logs", () -> {
-            current.gaps(GapFinder.find(current.store().secondReader()));
+            current.gaps(current.reads().call(GapFinder::find));
             return current.gaps().size();
         }, found -> {
             if (current == session.get() && found > 0) {

@@ -156,7 +156,10 @@ public final class RulesViewModel {
             }
         }, e -> {
             loading.set(false);
-            summary.set("The rules could not be loaded: " + BackgroundTasks.plain(e));
+            // A case closed while its evidence profile waited to be read: nothing went wrong.
+            if (current == session) {
+                summary.set("The rules could not be loaded: " + BackgroundTasks.plain(e));
+            }
         });
     }
 
@@ -171,7 +174,7 @@ public final class RulesViewModel {
         if (current != null) {
             CaseStore store = current.store();
             if (evidence == null && store.eventCount() > 0) {
-                evidence = CaseProfile.of(store.secondReader());
+                evidence = current.reads().call(CaseProfile::of);
                 profile = evidence;
             }
             for (Object[] row : store.secondReader().list("SELECT rule_id, count(*) FROM detections GROUP BY rule_id",

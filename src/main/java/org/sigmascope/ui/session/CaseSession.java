@@ -41,15 +41,22 @@ public final class CaseSession implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Change> changes = new ReadOnlyObjectWrapper<>();
     private volatile Map<Integer, String> sourceNames = Map.of();
     private volatile Map<Long, Gap> gaps = Map.of();
+    private final CaseReads reads;
     private long seq;
 
     public CaseSession(CaseStore store) {
         this.store = store;
+        this.reads = new CaseReads(store, store.file().getFileName().toString());
         reloadSources();
     }
 
     public CaseStore store() {
         return store;
+    }
+
+    /** The queue of the reads the app starts on its own (gaps, summaries): one at a time, after the timeline. */
+    public CaseReads reads() {
+        return reads;
     }
 
     public Path file() {
@@ -108,6 +115,7 @@ public final class CaseSession implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        reads.close();
         store.close();
     }
 }
