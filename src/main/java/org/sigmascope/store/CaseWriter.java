@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
 
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -51,7 +52,7 @@ public final class CaseWriter implements AutoCloseable {
     private static final String CHECKPOINT_THRESHOLD = "256MB";
     /** Tries of the checkpoint at the end of an import, 100 ms apart, while other connections read. */
     private static final int CHECKPOINT_ATTEMPTS = 50;
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(CaseWriter.class.getName());
+    private static final Logger LOG = Logger.getLogger(CaseWriter.class.getName());
 
     private final CaseStore store;
     private final DuckDBConnection connection;

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.sigmascope.model.Event;
@@ -60,38 +61,38 @@ public final class Timeline {
         if (after != null) {
             where = "(" + where + ") AND " + key.after(after, params);
         }
-        List<Object[]> found = top(key, where, params, limit + 1, -1);
+        List<Keyed> found = top(key, where, params, limit + 1, -1);
         boolean more = found.size() > limit;
-        List<Object[]> shown = more ? found.subList(0, limit) : found;
-        List<Event> events = shown.stream().map(row -> (Event) row[1]).toList();
-        Object[] last = more ? shown.get(shown.size() - 1) : null;
-        return new Page(withAnnotations(events), last == null ? null : new Cursor(last[0], ((Event) last[1]).id()));
+        List<Keyed> shown = more ? found.subList(0, limit) : found;
+        List<Event> events = shown.stream().map(Keyed::event).toList();
+        Keyed last = more ? shown.get(shown.size() - 1) : null;
+        return new Page(withAnnotations(events), last == null ? null : new Cursor(last.key(), last.event().id()));
     }
 
     /** Rows {@code offset} to {@code offset + limit}: for jumping far; {@link #page} is faster for scrolling. */
     public List<TimelineRow> pageAt(SqlFilter filter, Sort sort, long offset, int limit)
             throws IOException, QuerySyntaxException {
         SortKey key = sortKey(sort);
-        List<Object[]> found = top(key, filter.sql(), new ArrayList<>(filter.params()), limit, offset);
-        return withAnnotations(found.stream().map(row -> (Event) row[1]).toList());
+        List<Keyed> found = top(key, filter.sql(), new ArrayList<>(filter.params()), limit, offset);
+        return withAnnotations(found.stream().map(Keyed::event).toList());
     }
 
     /** The sort's SQL; the case's field names are read only to sort by a field kept in the JSON. */
     private SortKey sortKey(Sort sort) throws IOException, QuerySyntaxException {
-        boolean fixed = FieldCatalog.open().resolve(sort.field()).filter(f -> !(f instanceof FieldRef.JsonField))
-                .isPresent();
-        return SortKey.of(sort, fixed ? FieldCatalog.open() : catalog());
+        FieldCatalog open = FieldCatalog.open();
+        boolean fixed = open.resolve(sort.field()).filter(f -> !(f instanceof FieldRef.JsonField)).isPresent();
+        return SortKey.of(sort, fixed ? open : catalog());
     }
 
     /**
      * The first {@code limit} events (after {@code offset}, if not negative) that {@code where} keeps, in the key's
-     * order, whole, each with its sort key: {sort key, event}. One statement, so the rows are those of one snapshot
+     * order, whole, each with its sort key. One statement, so the rows are those of one snapshot
      * of the case: the top-N picks row ids reading only the filter and sort columns, and only those rows are read
      * whole, by row id. Reading whole rows in the top-N, or the ids first and then {@code WHERE id IN (…)}, costs a
      * scan of every column (the compressed JSON of the fields above all) instead: 2 to 10 times slower
      * (docs/benchmarks.md, issue 11, session 3).
      */
-    private List<Object[]> top(SortKey key, String where, List<Object> whereParams, int limit, long offset)
+    private List<Keyed> top(SortKey key, String where, List<Object> whereParams, int limit, long offset)
             throws IOException {
         List<Object> params = new ArrayList<>(key.keySelectParams());
         params.addAll(whereParams);
@@ -104,7 +105,11 @@ public final class Timeline {
         return db.list("SELECT " + key.keySelect() + ", " + EventRows.COLUMNS + " FROM events e WHERE e.rowid IN ("
                 + "SELECT e.rowid FROM events e WHERE " + where + " ORDER BY " + key.orderBy() + " LIMIT ?"
                 + (offset >= 0 ? " OFFSET ?" : "") + ") ORDER BY " + key.orderBy(), params,
-                r -> new Object[] {r.getObject(1), EventRows.event(r, 2)});
+                r -> new Keyed(r.getObject(1), EventRows.event(r, 2)));
+    }
+
+    /** An event read whole with its value of the sort key, for the next page's cursor. */
+    private record Keyed(Object key, Event event) {
     }
 
     /** The events with these ids, whole, with their detections, stars and tags, in the order given. */
@@ -118,7 +123,7 @@ public final class Timeline {
                 r -> EventRows.event(r, 1))) {
             events.put(event.id(), event);
         }
-        return withAnnotations(ids.stream().map(events::get).filter(java.util.Objects::nonNull).toList());
+        return withAnnotations(ids.stream().map(events::get).filter(Objects::nonNull).toList());
     }
 
     /** The events, in the order given, with their detections, stars and tags. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.sigmascope.store.CaseStore;
@@ -66,7 +67,7 @@ public final class CaseReads implements AutoCloseable {
         Future<T> result;
         try {
             result = queue.submit(() -> run(read));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             throw new CancellationException("the case is closed");
         }
         try {
